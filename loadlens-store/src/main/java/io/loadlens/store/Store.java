@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The time-series store every other part of loadlens reads and writes through. Implementations:
@@ -103,6 +104,26 @@ public interface Store extends AutoCloseable {
 
   /** All insight documents of one subject. */
   List<InsightRecord> insights(String subject);
+
+  // ---- dead letters -------------------------------------------------------------------------
+
+  /**
+   * Keeps a message the ingest side could not decode or store, with why, so nothing received is
+   * dropped silently.
+   */
+  void recordDeadLetter(Instant receivedAt, String source, String reason, byte[] payload);
+
+  /** The newest dead letters first, at most {@code limit}. */
+  List<DeadLetter> deadLetters(int limit);
+
+  // ---- export -------------------------------------------------------------------------------
+
+  /**
+   * Streams every stored value the filter selects to the sink, sorted by meter, channel and time:
+   * raw rows, then (with {@link ExportFilter#includeEstimated()}) the estimated and edited values
+   * of the VEE output, each with its quality and method.
+   */
+  void exportValues(ExportFilter filter, Consumer<StoredValue> sink);
 
   @Override
   void close();

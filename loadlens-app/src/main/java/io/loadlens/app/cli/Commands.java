@@ -1,0 +1,10 @@
+package io.loadlens.app.cli;
+
+import picocli.CommandLine;
+
+/** Registers every subcommand, in the order {@code --help} lists them. */
+public final class Commands {
+  private Commands() {}
+
+  public static void register(CommandLine cl) {}
+}

@@ -1,0 +1,13 @@
+-- raw_data with native range partitions by month; partitions are created on demand by ingest.
+CREATE TABLE raw_data (
+  meter_id    TEXT             NOT NULL,
+  obis        TEXT             NOT NULL,
+  "timestamp" TIMESTAMPTZ      NOT NULL,
+  value       DOUBLE PRECISION NOT NULL,
+  unit        TEXT             NOT NULL,
+  status      SMALLINT         NOT NULL,
+  quality     TEXT             NOT NULL,
+  source      TEXT             NOT NULL,
+  ingested_at TIMESTAMPTZ      NOT NULL,
+  PRIMARY KEY (meter_id, obis, "timestamp")
+) PARTITION BY RANGE ("timestamp");
