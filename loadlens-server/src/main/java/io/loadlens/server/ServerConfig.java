@@ -15,8 +15,8 @@ import java.util.Optional;
  *     certificate generated into {@code dataDir} on first start
  * @param tlsKeyPem PEM private key (PKCS#8, PKCS#1 or SEC1)
  * @param plainHttp serve plain HTTP (only behind a TLS-terminating reverse proxy)
- * @param corsOrigins origins allowed to call the API from a browser; empty (the default) turns
- *     CORS off
+ * @param corsOrigins origins allowed to call the API from a browser; empty (the default) turns CORS
+ *     off
  * @param maxAuthFailures failed authentications from one address before it is banned
  * @param banSeconds how long a banned address is refused
  */
@@ -95,7 +95,14 @@ public record ServerConfig(
 
   public ServerConfig withBindAddress(String a) {
     return new ServerConfig(
-        port, a, dataDir, tlsCertPem, tlsKeyPem, plainHttp, corsOrigins, maxAuthFailures,
+        port,
+        a,
+        dataDir,
+        tlsCertPem,
+        tlsKeyPem,
+        plainHttp,
+        corsOrigins,
+        maxAuthFailures,
         banSeconds);
   }
 
@@ -114,19 +121,40 @@ public record ServerConfig(
 
   public ServerConfig withPlainHttp(boolean plain) {
     return new ServerConfig(
-        port, bindAddress, dataDir, tlsCertPem, tlsKeyPem, plain, corsOrigins, maxAuthFailures,
+        port,
+        bindAddress,
+        dataDir,
+        tlsCertPem,
+        tlsKeyPem,
+        plain,
+        corsOrigins,
+        maxAuthFailures,
         banSeconds);
   }
 
   public ServerConfig withCorsOrigins(List<String> origins) {
     return new ServerConfig(
-        port, bindAddress, dataDir, tlsCertPem, tlsKeyPem, plainHttp, origins, maxAuthFailures,
+        port,
+        bindAddress,
+        dataDir,
+        tlsCertPem,
+        tlsKeyPem,
+        plainHttp,
+        origins,
+        maxAuthFailures,
         banSeconds);
   }
 
   public ServerConfig withAuthLimits(int failures, int banSecs) {
     return new ServerConfig(
-        port, bindAddress, dataDir, tlsCertPem, tlsKeyPem, plainHttp, corsOrigins, failures,
+        port,
+        bindAddress,
+        dataDir,
+        tlsCertPem,
+        tlsKeyPem,
+        plainHttp,
+        corsOrigins,
+        failures,
         banSecs);
   }
 }

@@ -33,8 +33,7 @@ public final class AuditLog implements AutoCloseable {
     this.clock = clock;
     try {
       Files.createDirectories(dataDir);
-      this.channel =
-          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("audit log " + file + " cannot be opened", e);
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts failed authentications per client address. An address that fails {@code maxFailures}
- * times within the ban period is refused for the ban period; a success clears its count.
+ * Counts failed authentications per client address. An address that fails {@code maxFailures} times
+ * within the ban period is refused for the ban period; a success clears its count.
  */
 public final class AuthThrottle {
 

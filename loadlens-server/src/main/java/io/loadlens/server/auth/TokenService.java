@@ -30,9 +30,8 @@ import java.util.TreeSet;
 
 /**
  * Issues and checks API tokens. A token is {@code llt_<id>.<secret>}: the id is public (it names
- * the token in audits), the 256-bit secret is shown once and stored only as SHA-256(salt ||
- * secret) with a random 128-bit salt per token, in {@code <dataDir>/tokens.json} (mode 0600).
- * Thread-safe.
+ * the token in audits), the 256-bit secret is shown once and stored only as SHA-256(salt || secret)
+ * with a random 128-bit salt per token, in {@code <dataDir>/tokens.json} (mode 0600). Thread-safe.
  */
 public final class TokenService {
 
@@ -71,9 +70,7 @@ public final class TokenService {
     load();
   }
 
-  /**
-   * Creates a token. Consumer tokens must name at least one meter; other roles must name none.
-   */
+  /** Creates a token. Consumer tokens must name at least one meter; other roles must name none. */
   public synchronized IssuedToken create(Role role, Set<MeterId> meters) {
     Set<MeterId> scope = Set.copyOf(meters == null ? Set.of() : meters);
     if (role == Role.CONSUMER && scope.isEmpty()) {
@@ -87,7 +84,8 @@ public final class TokenService {
     byte[] secret = bytes(SECRET_BYTES);
     byte[] salt = bytes(SALT_BYTES);
     String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    List<String> meterList = new ArrayList<>(new TreeSet<>(scope.stream().map(MeterId::value).toList()));
+    List<String> meterList =
+        new ArrayList<>(new TreeSet<>(scope.stream().map(MeterId::value).toList()));
     tokens.put(
         id,
         new StoredToken(
@@ -180,7 +178,8 @@ public final class TokenService {
       Files.deleteIfExists(tmp);
       try {
         Files.createFile(
-            tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            tmp,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException | FileAlreadyExistsException e) {
         Files.writeString(tmp, "");
       }

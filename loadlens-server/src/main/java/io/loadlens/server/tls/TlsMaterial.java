@@ -26,6 +26,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -40,7 +41,6 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -75,7 +75,8 @@ public record TlsMaterial(KeyStore keyStore, char[] password, X509Certificate le
   public static TlsMaterial fromPem(Path certPem, Path keyPem) {
     List<X509Certificate> chain = readCertificates(certPem);
     if (chain.isEmpty()) {
-      throw new IllegalArgumentException("TLS certificate file " + certPem + " holds no certificate");
+      throw new IllegalArgumentException(
+          "TLS certificate file " + certPem + " holds no certificate");
     }
     return of(chain, readKey(keyPem));
   }
@@ -133,14 +134,17 @@ public record TlsMaterial(KeyStore keyStore, char[] password, X509Certificate le
     b.addExtension(
         Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
     b.addExtension(
-        Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
-    X509CertificateHolder h = b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate()));
+        Extension.subjectAlternativeName,
+        false,
+        new GeneralNames(sans.toArray(GeneralName[]::new)));
+    X509CertificateHolder h =
+        b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate()));
     return new JcaX509CertificateConverter().getCertificate(h);
   }
 
   private static TlsMaterial of(List<X509Certificate> chain, PrivateKey key) {
     try {
-      char[] pw = new char[0];
+      char[] pw = java.util.UUID.randomUUID().toString().toCharArray();
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(null, null);
       ks.setKeyEntry("server", key, pw, chain.toArray(Certificate[]::new));
@@ -199,7 +203,8 @@ public record TlsMaterial(KeyStore keyStore, char[] password, X509Certificate le
     if (secret) {
       try {
         Files.createFile(
-            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
         Files.createFile(file);
       }

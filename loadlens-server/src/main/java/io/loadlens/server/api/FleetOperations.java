@@ -1,0 +1,247 @@
+package io.loadlens.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loadlens.model.IntervalSeries;
+import io.loadlens.model.MeterEvent;
+import io.loadlens.model.MeterId;
+import io.loadlens.model.MeterInfo;
+import io.loadlens.model.ObisCode;
+import io.loadlens.server.auth.Role;
+import io.loadlens.store.InsightRecord;
+import io.loadlens.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Fleet-wide operations: aggregates, segments, forecasts, collector status and errors. */
+public final class FleetOperations {
+
+  /** The insight subject of fleet documents. */
+  public static final String FLEET = "fleet";
+
+  /** Completeness is computed over at most this many meters per call (the first by id). */
+  public static final int COMPLETENESS_SAMPLE = 2000;
+
+  private final Store store;
+  private final Clock clock;
+  private final MeterOperations meters;
+
+  public FleetOperations(Store store, Clock clock, MeterOperations meters) {
+    this.store = store;
+    this.clock = clock;
+    this.meters = meters;
+  }
+
+  public List<Operation> operations() {
+    return List.of(
+        new Operation("fleet.overview", Role.ANALYST, false, this::overview),
+        new Operation("fleet.aggregate", Role.ANALYST, false, this::aggregate),
+        new Operation("fleet.segments", Role.ANALYST, false, c -> field("segments")),
+        new Operation("fleet.forecast", Role.ANALYST, false, c -> field("forecast")),
+        new Operation("fleet.insights", Role.ANALYST, false, c -> fleetDocs()),
+        new Operation("collector.status", Role.OPERATOR, false, this::collectorStatus),
+        new Operation("collector.errors", Role.OPERATOR, false, this::errors));
+  }
+
+  /** The latest capture over the fleet, or now: the default end of fleet ranges. */
+  private Instant latest(ObisCode obis) {
+    return store.lastCaptureTimes(obis).values().stream()
+        .max(Instant::compareTo)
+        .map(t -> t.plusSeconds(1))
+        .orElse(clock.instant());
+  }
+
+  private Object overview(Call c) {
+    ObisCode obis = Params.obis(c.args(), MeterOperations.DEFAULT_OBIS);
+    Instant end = latest(obis);
+    Params.Range r = Params.range(c.args(), end.minus(Duration.ofDays(7)), end);
+    List<MeterInfo> all = store.meters();
+    Map<MeterId, Instant> last = store.lastCaptureTimes(obis);
+    long readInRange = last.values().stream().filter(t -> !t.isBefore(r.from())).count();
+    List<Double> completeness = new ArrayList<>();
+    for (MeterInfo m : all.subList(0, Math.min(all.size(), COMPLETENESS_SAMPLE))) {
+      completeness.add(completeness(store.readRaw(m.id(), obis, r.from(), r.to()), r));
+    }
+    double mean = completeness.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    int[] histogram = new int[10];
+    for (double x : completeness) {
+      histogram[Math.min(9, (int) (x * 10))]++;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("from", r.from());
+    out.put("to", r.to());
+    out.put("obis", obis.toString());
+    out.put("meters", all.size());
+    out.put("metersRead", readInRange);
+    out.put("completenessMean", mean);
+    out.put("completenessHistogram", histogram);
+    out.put("completenessSample", completeness.size());
+    out.put("failuresByCode", failuresByCode(store.events(r.from(), r.to(), 100_000)));
+    return out;
+  }
+
+  /** Share of the expected intervals present; the interval is inferred from the data. */
+  static double completeness(IntervalSeries s, Params.Range r) {
+    if (s.size() < 2) {
+      return s.isEmpty()
+          ? 0
+          : 1.0 / Math.max(1, Duration.between(r.from(), r.to()).toMinutes() / 15);
+    }
+    long step = Long.MAX_VALUE;
+    for (int i = 1; i < Math.min(s.size(), 100); i++) {
+      step = Math.min(step, s.epochSeconds()[i] - s.epochSeconds()[i - 1]);
+    }
+    long expected = Math.max(1, Duration.between(r.from(), r.to()).toSeconds() / step);
+    return Math.min(1.0, (double) s.size() / expected);
+  }
+
+  /** Failures counted by operator code label ({@code 0x05}), events without a code by kind. */
+  static Map<String, Long> failuresByCode(List<MeterEvent> events) {
+    Map<String, Long> out = new TreeMap<>();
+    for (MeterEvent e : events) {
+      String key = e.code() != null ? e.code().label() + " " + e.code().name() : e.kind().name();
+      out.merge(key, 1L, Long::sum);
+    }
+    return out;
+  }
+
+  private Object aggregate(Call c) {
+    ObisCode obis = Params.obis(c.args(), MeterOperations.DEFAULT_OBIS);
+    Instant end = latest(obis);
+    Params.Range r = Params.range(c.args(), end.minus(Duration.ofDays(7)), end);
+    Duration bucket = Params.duration(c.args(), "bucket", Duration.ofHours(1));
+    IntervalSeries s = store.aggregate(obis, r.from(), r.to(), bucket);
+    int peak = -1;
+    for (int i = 0; i < s.size(); i++) {
+      if (peak < 0 || s.values()[i] > s.values()[peak]) {
+        peak = i;
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("obis", obis.toString());
+    out.put("unit", s.unit().symbol());
+    out.put("bucketSeconds", bucket.toSeconds());
+    out.put("from", r.from());
+    out.put("to", r.to());
+    out.put("t", s.epochSeconds());
+    out.put("v", s.values());
+    out.put(
+        "coincidentPeak",
+        peak < 0 ? null : Map.of("time", s.time(peak), "value", s.values()[peak]));
+    return out;
+  }
+
+  private List<InsightRecord> fleetRecords() {
+    return store.insights(FLEET);
+  }
+
+  private Object fleetDocs() {
+    return fleetRecords().stream().map(meters::view).toList();
+  }
+
+  /** A named part of the fleet insights: its own document kind, or a field of any document. */
+  private Object field(String name) {
+    Optional<InsightRecord> own = store.insight(FLEET, name);
+    if (own.isPresent()) {
+      return meters.view(own.get());
+    }
+    for (InsightRecord r : fleetRecords()) {
+      MeterOperations.InsightView v = meters.view(r);
+      JsonNode f = v.document().get(name);
+      if (f != null && !f.isNull()) {
+        return new MeterOperations.InsightView(FLEET, name, v.computedAt(), f);
+      }
+    }
+    throw ApiException.notFound("no fleet " + name + " computed yet");
+  }
+
+  private Object collectorStatus(Call c) {
+    ObisCode obis = Params.obis(c.args(), MeterOperations.DEFAULT_OBIS);
+    Duration stale = Params.duration(c.args(), "staleAfter", Duration.ofHours(26));
+    Instant now = clock.instant();
+    Map<MeterId, Instant> last = store.lastCaptureTimes(obis);
+    List<Map<String, Object>> staleMeters = new ArrayList<>();
+    int neverRead = 0;
+    for (MeterInfo m : store.meters()) {
+      Instant t = last.get(m.id());
+      if (t == null) {
+        neverRead++;
+      }
+      if (t == null || t.isBefore(now.minus(stale))) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("meter", m.id().value());
+        e.put("lastCapture", t);
+        staleMeters.add(e);
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("asOf", now);
+    out.put("meters", store.meters().size());
+    out.put("metersWithData", last.size());
+    out.put("neverRead", neverRead);
+    out.put("stale", staleMeters.size());
+    out.put("staleMeters", staleMeters.subList(0, Math.min(100, staleMeters.size())));
+    out.put("rawRows", store.rawRowCount());
+    out.put(
+        "failuresLast24h",
+        failuresByCode(store.events(now.minus(Duration.ofDays(1)), now, 100_000)));
+    return out;
+  }
+
+  private Object errors(Call c) {
+    Instant now = clock.instant();
+    Params.Range r = Params.range(c.args(), now.minus(Duration.ofDays(7)), now);
+    int limit = Params.integer(c.args(), "limit", 100, 1, 1000);
+    List<MeterEvent> events = store.events(r.from(), r.to(), 100_000);
+    Map<String, Map<String, Object>> byCode = new TreeMap<>();
+    for (MeterEvent e : events) {
+      if (e.code() == null) {
+        continue;
+      }
+      Map<String, Object> row =
+          byCode.computeIfAbsent(
+              e.code().label(),
+              k -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("code", e.code().label());
+                m.put("name", e.code().name());
+                m.put("count", 0L);
+                m.put("meters", new java.util.TreeSet<String>());
+                return m;
+              });
+      row.put("count", (Long) row.get("count") + 1);
+      @SuppressWarnings("unchecked")
+      var ms = (java.util.TreeSet<String>) row.get("meters");
+      ms.add(e.meter().value());
+      row.put("lastAt", e.start());
+    }
+    List<Map<String, Object>> codes = new ArrayList<>();
+    for (Map<String, Object> row : byCode.values()) {
+      @SuppressWarnings("unchecked")
+      var ms = (java.util.TreeSet<String>) row.remove("meters");
+      row.put("meterCount", ms.size());
+      codes.add(row);
+    }
+    List<MeterEvent> recent = new ArrayList<>(events);
+    Collections.reverse(recent);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("from", r.from());
+    out.put("to", r.to());
+    out.put("byCode", codes);
+    out.put(
+        "recent",
+        recent.stream()
+            .filter(e -> e.code() != null)
+            .limit(limit)
+            .map(MeterOperations.EventView::of)
+            .toList());
+    return out;
+  }
+}
