@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param reason why it was not ingested
  * @param payload the bytes as received
  */
-public record DeadLetter(long id, Instant receivedAt, String source, String reason, byte[] payload) {
+public record DeadLetter(
+    long id, Instant receivedAt, String source, String reason, byte[] payload) {
   public DeadLetter {
     Objects.requireNonNull(receivedAt, "receivedAt");
     source = source == null ? "" : source;

@@ -1,0 +1,348 @@
+package io.loadlens.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.loadlens.model.IntervalSeries;
+import io.loadlens.store.internal.CopyBuffer;
+import io.loadlens.store.internal.IngestPlan;
+import io.loadlens.store.internal.Migrations;
+import io.loadlens.store.internal.Sql;
+import io.loadlens.store.internal.SqlStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server store: PostgreSQL through a HikariCP pool. {@code raw_data} is a TimescaleDB
+ * hypertable (with compression, and retention when configured) when the extension is installed and
+ * preloaded, and otherwise a table partitioned by month that ingest extends on demand.
+ *
+ * <p>Ingest: rows are streamed with {@code COPY} into a temporary staging table ({@code ON COMMIT
+ * DROP}), then moved with one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}, in one
+ * transaction. Any number of threads may ingest at once (one pooled connection each).
+ */
+public final class PostgresStore extends SqlStore {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
+  private static final String STAGE = "ingest_stage";
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
+
+  /** Connection settings, parsed from a URL by {@link Stores}. The password is never printed. */
+  public record Config(
+      String host,
+      int port,
+      String database,
+      String user,
+      String password,
+      int poolSize,
+      int retentionDays) {
+    public String jdbcUrl(String db) {
+      return "jdbc:postgresql://" + host + ":" + port + "/" + db;
+    }
+
+    @Override
+    public String toString() {
+      return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
+    }
+  }
+
+  private final Config config;
+  private final HikariDataSource pool;
+  private final boolean timescale;
+  private final Set<Instant> partitions = ConcurrentHashMap.newKeySet();
+
+  private PostgresStore(Config config, HikariDataSource pool, boolean timescale, InstantSource c) {
+    super(c);
+    this.config = config;
+    this.pool = pool;
+    this.timescale = timescale;
+  }
+
+  /**
+   * Connects, creating the database when missing, and brings the schema up to date.
+   *
+   * @throws StoreUnavailableException when the server cannot be reached
+   */
+  public static PostgresStore open(Config config, InstantSource clock) {
+    createDatabaseIfMissing(config);
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(config.jdbcUrl(config.database()));
+    hc.setUsername(config.user());
+    if (config.password() != null) {
+      hc.setPassword(config.password());
+    }
+    hc.setMaximumPoolSize(Math.max(1, config.poolSize()));
+    hc.setPoolName("loadlens-store");
+    hc.setAutoCommit(true);
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(hc);
+    } catch (RuntimeException e) {
+      throw new StoreUnavailableException("cannot connect to " + config + ": " + e.getMessage(), e);
+    }
+    try (Connection c = ds.getConnection()) {
+      boolean ts = timescaleAvailable(c);
+      new Migrations("postgresql", ts ? "timescaledb" : "native").migrate(c);
+      boolean isHyper = ts && isHypertable(c);
+      PostgresStore store = new PostgresStore(config, ds, isHyper, clock);
+      store.applyRetention(c);
+      LOG.info("store: {} ({})", config, isHyper ? "TimescaleDB hypertable" : "monthly partitions");
+      return store;
+    } catch (SQLException | RuntimeException e) {
+      ds.close();
+      if (e instanceof StoreException se) {
+        throw se;
+      }
+      throw translate("opening " + config, (SQLException) e);
+    }
+  }
+
+  private static void createDatabaseIfMissing(Config config) {
+    Properties p = new Properties();
+    p.setProperty("user", config.user());
+    if (config.password() != null) {
+      p.setProperty("password", config.password());
+    }
+    try (Connection c = DriverManager.getConnection(config.jdbcUrl("postgres"), p)) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        ps.setString(1, config.database());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            return;
+          }
+        }
+      }
+      try (Statement st = c.createStatement()) {
+        st.execute("CREATE DATABASE \"" + config.database() + "\"");
+        LOG.info("store: created database {}", config.database());
+      } catch (SQLException e) {
+        if (!"42P04".equals(e.getSQLState())) { // duplicate_database: created concurrently
+          throw e;
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreUnavailableException(
+          "cannot reach PostgreSQL for " + config + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean timescaleAvailable(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')"
+                    + " AND current_setting('shared_preload_libraries') LIKE '%timescaledb%'")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
+  private static boolean isHypertable(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT count(*) FROM pg_extension WHERE extname = 'timescaledb'")) {
+      rs.next();
+      return rs.getInt(1) > 0;
+    }
+  }
+
+  /** Whether raw_data is a TimescaleDB hypertable (else native monthly partitions). */
+  public boolean timescale() {
+    return timescale;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /**
+   * Drops data older than the configured retention: a TimescaleDB retention policy, or whole
+   * monthly partitions that end before the cut-off.
+   */
+  private void applyRetention(Connection c) throws SQLException {
+    if (config.retentionDays() <= 0) {
+      return;
+    }
+    if (timescale) {
+      try (Statement st = c.createStatement()) {
+        st.execute(
+            "SELECT add_retention_policy('raw_data', INTERVAL '"
+                + config.retentionDays()
+                + " days', if_not_exists => true)");
+      }
+      return;
+    }
+    Instant cutoff = clock.instant().minusSeconds(86_400L * config.retentionDays());
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                    + " JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'raw_data'")) {
+      java.util.List<String> drop = new java.util.ArrayList<>();
+      while (rs.next()) {
+        String name = rs.getString(1);
+        if (name.matches("raw_data_p\\d{6}")) {
+          Instant end =
+              java.time.YearMonth.parse(name.substring(10), MONTH)
+                  .plusMonths(1)
+                  .atDay(1)
+                  .atStartOfDay(ZoneOffset.UTC)
+                  .toInstant();
+          if (end.isBefore(cutoff)) {
+            drop.add(name);
+          }
+        }
+      }
+      for (String name : drop) {
+        st.execute("DROP TABLE " + name);
+        LOG.info("store: retention dropped partition {}", name);
+      }
+    }
+  }
+
+  @Override
+  protected void beforeIngest(IngestPlan plan) {
+    if (timescale) {
+      return;
+    }
+    for (Instant month : plan.monthsUtc()) {
+      if (!partitions.contains(month)) {
+        createPartition(month);
+        partitions.add(month);
+      }
+    }
+  }
+
+  private void createPartition(Instant month) {
+    var start = month.atOffset(ZoneOffset.UTC);
+    String name = "raw_data_p" + MONTH.format(start);
+    String sql =
+        "CREATE TABLE IF NOT EXISTS "
+            + name
+            + " PARTITION OF raw_data FOR VALUES FROM ('"
+            + start
+            + "') TO ('"
+            + start.plusMonths(1)
+            + "')";
+    try (Connection c = pool.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute(sql);
+    } catch (SQLException e) {
+      // 42P07 duplicate_table / 23505: another process created it at the same moment
+      if (!"42P07".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+        throw translate("creating partition " + name, e);
+      }
+    }
+  }
+
+  @Override
+  protected <T> T read(String what, Sql.Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw translate(what, e);
+    }
+  }
+
+  @Override
+  protected <T> T write(String what, Sql.Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw translate(what, e);
+    }
+  }
+
+  @Override
+  protected String stageTable() {
+    return STAGE;
+  }
+
+  @Override
+  protected void stage(Connection c, IngestPlan plan) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(
+          "CREATE TEMP TABLE "
+              + STAGE
+              + " (meter_id TEXT, obis TEXT, ts_s BIGINT, value DOUBLE PRECISION, unit TEXT,"
+              + " status SMALLINT, source TEXT) ON COMMIT DROP");
+    }
+    CopyIn copy =
+        c.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn("COPY " + STAGE + " FROM STDIN (FORMAT text)");
+    try {
+      CopyBuffer buf = new CopyBuffer(copy);
+      for (IngestPlan.Part p : plan.parts()) {
+        IntervalSeries s = p.series();
+        byte[] prefix =
+            (s.meter().value() + '\t' + s.obis() + '\t').getBytes(StandardCharsets.UTF_8);
+        byte[] suffixUnit =
+            ('\t' + CopyBuffer.escape(s.unit().symbol()) + '\t').getBytes(StandardCharsets.UTF_8);
+        byte[] source =
+            ('\t' + CopyBuffer.escape(p.source()) + '\n').getBytes(StandardCharsets.UTF_8);
+        long[] t = s.epochSeconds();
+        double[] v = s.values();
+        int[] status = s.status();
+        for (int i = 0; i < t.length; i++) {
+          buf.put(prefix);
+          buf.putLong(t[i]);
+          buf.putByte('\t');
+          buf.putDouble(v[i]);
+          buf.put(suffixUnit);
+          buf.putLong(status[i]);
+          buf.put(source);
+        }
+      }
+      buf.flush();
+      copy.endCopy();
+    } catch (SQLException | RuntimeException e) {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+      throw e;
+    } catch (IOException e) {
+      throw new SQLException("COPY into staging failed", e);
+    }
+  }
+
+  @Override
+  protected void unstage(Connection c) {
+    // ON COMMIT DROP
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

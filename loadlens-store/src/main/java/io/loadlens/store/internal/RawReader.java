@@ -1,0 +1,173 @@
+package io.loadlens.store.internal;
+
+import io.loadlens.model.EstimationMethod;
+import io.loadlens.model.IntervalSeries;
+import io.loadlens.model.MeterId;
+import io.loadlens.model.ObisCode;
+import io.loadlens.model.Quality;
+import io.loadlens.model.Unit;
+import io.loadlens.store.ExportFilter;
+import io.loadlens.store.StoredValue;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Reads of {@code raw_data}: one channel, fleet aggregates, exports. */
+final class RawReader {
+  private RawReader() {}
+
+  static final MeterId FLEET = MeterId.of("fleet");
+
+  static IntervalSeries read(Connection c, MeterId meter, ObisCode obis, Instant from, Instant to)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + Sql.epoch("\"timestamp\"")
+                + ", value, status, unit FROM raw_data WHERE meter_id = ? AND obis = ?"
+                + " AND \"timestamp\" >= "
+                + Sql.TS_PARAM
+                + " AND \"timestamp\" < "
+                + Sql.TS_PARAM
+                + " ORDER BY \"timestamp\"")) {
+      ps.setString(1, meter.value());
+      ps.setString(2, obis.toString());
+      ps.setLong(3, Sql.lower(from));
+      ps.setLong(4, Sql.upper(to));
+      ps.setFetchSize(50_000);
+      long[] t = new long[1024];
+      double[] v = new double[1024];
+      int[] st = new int[1024];
+      int n = 0;
+      String unit = null;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (n == t.length) {
+            t = Arrays.copyOf(t, n * 2);
+            v = Arrays.copyOf(v, n * 2);
+            st = Arrays.copyOf(st, n * 2);
+          }
+          t[n] = rs.getLong(1);
+          v[n] = rs.getDouble(2);
+          st[n] = rs.getInt(3);
+          if (unit == null) {
+            unit = rs.getString(4);
+          }
+          n++;
+        }
+      }
+      Unit u = unit != null ? Unit.fromSymbol(unit) : channelUnit(c, meter, obis);
+      return new IntervalSeries(
+          meter, obis, u, Arrays.copyOf(t, n), Arrays.copyOf(v, n), Arrays.copyOf(st, n));
+    }
+  }
+
+  private static Unit channelUnit(Connection c, MeterId meter, ObisCode obis) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT unit FROM raw_data WHERE meter_id = ? AND obis = ? LIMIT 1")) {
+      ps.setString(1, meter.value());
+      ps.setString(2, obis.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Unit.fromSymbol(rs.getString(1)) : Unit.NONE;
+      }
+    }
+  }
+
+  static IntervalSeries aggregate(
+      Connection c, ObisCode obis, Instant from, Instant to, long bucketSeconds)
+      throws SQLException {
+    String ts = Sql.epoch("\"timestamp\"");
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT CAST(floor(("
+                + ts
+                + " - ?) / CAST(? AS DOUBLE PRECISION)) AS BIGINT) AS b, sum(value), min(unit) FROM validated_data"
+                + " WHERE obis = ? AND quality <> 'MISSING' AND \"timestamp\" >= "
+                + Sql.TS_PARAM
+                + " AND \"timestamp\" < "
+                + Sql.TS_PARAM
+                + " GROUP BY b ORDER BY b")) {
+      long lo = Sql.lower(from);
+      ps.setLong(1, lo);
+      ps.setLong(2, bucketSeconds);
+      ps.setString(3, obis.toString());
+      ps.setLong(4, lo);
+      ps.setLong(5, Sql.upper(to));
+      long[] t = new long[256];
+      double[] v = new double[256];
+      int n = 0;
+      Unit unit = Unit.NONE;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (n == t.length) {
+            t = Arrays.copyOf(t, n * 2);
+            v = Arrays.copyOf(v, n * 2);
+          }
+          t[n] = lo + rs.getLong(1) * bucketSeconds;
+          v[n] = rs.getDouble(2);
+          unit = Unit.fromSymbol(rs.getString(3));
+          n++;
+        }
+      }
+      return IntervalSeries.of(FLEET, obis, unit, Arrays.copyOf(t, n), Arrays.copyOf(v, n));
+    }
+  }
+
+  static void export(Connection c, ExportFilter f, Consumer<StoredValue> sink) throws SQLException {
+    String where =
+        " WHERE \"timestamp\" >= "
+            + Sql.TS_PARAM
+            + " AND \"timestamp\" < "
+            + Sql.TS_PARAM
+            + (f.meter() != null ? " AND meter_id = ?" : "");
+    String sql =
+        "SELECT meter_id, obis, "
+            + Sql.epoch("\"timestamp\"")
+            + " AS ts, value, unit, quality, CAST(NULL AS VARCHAR) AS method, source, 0 AS k"
+            + " FROM raw_data"
+            + where
+            + (f.includeEstimated()
+                ? " UNION ALL SELECT meter_id, obis, "
+                    + Sql.epoch("\"timestamp\"")
+                    + ", value, unit, quality, method, 'vee:' || vee_version, 1 FROM validated_data"
+                    + where
+                    + " AND quality IN ('ESTIMATED', 'EDITED')"
+                : "")
+            + " ORDER BY meter_id, obis, ts, k";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      for (int part = 0; part < (f.includeEstimated() ? 2 : 1); part++) {
+        ps.setLong(i++, Sql.lower(f.from()));
+        ps.setLong(i++, Sql.upper(f.to()));
+        if (f.meter() != null) {
+          ps.setString(i++, f.meter().value());
+        }
+      }
+      ps.setFetchSize(10_000);
+      Map<String, MeterId> meters = new HashMap<>();
+      Map<String, ObisCode> codes = new HashMap<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String m = rs.getString(1);
+          String method = rs.getString(7);
+          sink.accept(
+              new StoredValue(
+                  meters.computeIfAbsent(m, MeterId::of),
+                  codes.computeIfAbsent(rs.getString(2), ObisCode::parse),
+                  rs.getLong(3),
+                  rs.getDouble(4),
+                  Unit.fromSymbol(rs.getString(5)),
+                  Quality.valueOf(rs.getString(6)),
+                  method == null ? null : EstimationMethod.valueOf(method),
+                  rs.getString(8)));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.loadlens.store;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbStoreTest extends StoreContractTest {
+  @TempDir Path dir;
+
+  @Override
+  protected Store openEmpty() {
+    return Stores.open("duckdb:" + dir.resolve("t.duckdb"), dir);
+  }
+}

@@ -1,0 +1,288 @@
+package io.loadlens.store;
+
+import static io.loadlens.store.Fixtures.ENERGY;
+import static io.loadlens.store.Fixtures.at;
+import static io.loadlens.store.Fixtures.batch;
+import static io.loadlens.store.Fixtures.series;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadlens.model.EstimationMethod;
+import io.loadlens.model.IntervalSeries;
+import io.loadlens.model.MeterEvent;
+import io.loadlens.model.MeterId;
+import io.loadlens.model.MeterInfo;
+import io.loadlens.model.ObisCode;
+import io.loadlens.model.OperatorCode;
+import io.loadlens.model.ProfileStatus;
+import io.loadlens.model.Quality;
+import io.loadlens.model.ReadingBatch;
+import io.loadlens.model.Unit;
+import io.loadlens.model.ValidatedSeries;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link Store} implementation must have; run against each backend. */
+abstract class StoreContractTest {
+  static final MeterId A = MeterId.of("meter-a");
+  static final MeterId B = MeterId.of("meter-b");
+
+  protected Store store;
+
+  /** A new, empty store. */
+  protected abstract Store openEmpty() throws Exception;
+
+  @BeforeEach
+  void open() throws Exception {
+    store = openEmpty();
+  }
+
+  @AfterEach
+  void closeStore() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  @Test
+  void ingestsNewRowsAndCountsThem() {
+    IngestResult r = store.ingest(List.of(batch(series("meter-a", 0, 96))));
+    assertThat(r).isEqualTo(new IngestResult(96, 96, 0, 0));
+    assertThat(store.rawRowCount()).isEqualTo(96);
+    assertThat(store.channels(A)).containsExactly(ENERGY);
+  }
+
+  @Test
+  void reSentBatchAddsNothingAndCountsDuplicates() {
+    ReadingBatch b = batch(series("meter-a", 0, 96));
+    store.ingest(List.of(b));
+    IngestResult again = store.ingest(List.of(b, b));
+    assertThat(again).isEqualTo(new IngestResult(192, 0, 192, 0));
+    assertThat(store.rawRowCount()).isEqualTo(96);
+  }
+
+  @Test
+  void overlappingBatchInsertsOnlyTheNewRows() {
+    store.ingest(List.of(batch(series("meter-a", 0, 10))));
+    IngestResult r = store.ingest(List.of(batch(series("meter-a", 5, 10))));
+    assertThat(r).isEqualTo(new IngestResult(10, 5, 5, 0));
+    assertThat(store.readRaw(A, ENERGY, null, null).size()).isEqualTo(15);
+  }
+
+  @Test
+  void reSentRowWithDifferentValueIsRecordedAsConflictAndRawIsUntouched() {
+    store.ingest(List.of(batch(series("meter-a", 0, 4))));
+    IntervalSeries changed =
+        IntervalSeries.of(
+            A, ENERGY, Unit.WATT_HOUR, new long[] {at(1).getEpochSecond()}, new double[] {999});
+    IngestResult r = store.ingest(List.of(batch(changed)));
+    assertThat(r).isEqualTo(new IngestResult(1, 0, 0, 1));
+    assertThat(store.readRaw(A, ENERGY, at(1), at(2)).values())
+        .containsExactly(Fixtures.value("meter-a", 1));
+    List<Conflict> conflicts = store.conflicts(A);
+    assertThat(conflicts).hasSize(1);
+    assertThat(conflicts.get(0).timestamp()).isEqualTo(at(1));
+    assertThat(conflicts.get(0).storedValue()).isEqualTo(Fixtures.value("meter-a", 1));
+    assertThat(conflicts.get(0).offeredValue()).isEqualTo(999);
+    store.ingest(List.of(batch(changed)));
+    assertThat(store.conflicts(A)).as("the same conflict re-sent is kept once").hasSize(1);
+  }
+
+  @Test
+  void conflictWithinOneCallKeepsTheFirstValueAndRecordsTheSecond() {
+    IntervalSeries other =
+        IntervalSeries.of(
+            A, ENERGY, Unit.WATT_HOUR, new long[] {at(0).getEpochSecond()}, new double[] {-5});
+    IngestResult r = store.ingest(List.of(batch(series("meter-a", 0, 2)), batch(other)));
+    assertThat(r).isEqualTo(new IngestResult(3, 2, 0, 1));
+    assertThat(store.conflicts(A)).extracting(Conflict::offeredValue).containsExactly(-5.0);
+  }
+
+  @Test
+  void statusWithCriticalErrorOrDataNotValidIsStoredSuspect() {
+    long[] t = {at(0).getEpochSecond(), at(1).getEpochSecond(), at(2).getEpochSecond()};
+    int[] status = {0, ProfileStatus.CRITICAL_ERROR, ProfileStatus.DATA_NOT_VALID};
+    store.ingest(
+        List.of(batch(new IntervalSeries(A, ENERGY, Unit.WATT_HOUR, t, new double[3], status))));
+    List<Quality> q = new ArrayList<>();
+    store.exportValues(new ExportFilter(A, null, null, false), v -> q.add(v.quality()));
+    assertThat(q).containsExactly(Quality.VALID, Quality.SUSPECT, Quality.SUSPECT);
+    assertThat(store.readRaw(A, ENERGY, null, null).status()).containsExactly(status);
+  }
+
+  @Test
+  void lastCaptureTimeIsTheLatestStoredTime() {
+    assertThat(store.lastCaptureTime(A, ENERGY)).isEmpty();
+    store.ingest(List.of(batch(series("meter-a", 10, 5)), batch(series("meter-b", 0, 3))));
+    store.ingest(List.of(batch(series("meter-a", 0, 5))));
+    assertThat(store.lastCaptureTime(A, ENERGY)).contains(at(14));
+    assertThat(store.lastCaptureTimes(ENERGY)).isEqualTo(Map.of(A, at(14), B, at(2)));
+    assertThat(store.lastCaptureTime(A, ObisCode.VOLTAGE_L1)).isEmpty();
+  }
+
+  @Test
+  void readRawRangeIsHalfOpenAndSorted() {
+    store.ingest(List.of(batch(series("meter-a", 50, 50))));
+    store.ingest(List.of(batch(series("meter-a", 0, 50))));
+    IntervalSeries s = store.readRaw(A, ENERGY, at(10), at(20));
+    assertThat(s.size()).isEqualTo(10);
+    assertThat(s.time(0)).isEqualTo(at(10));
+    assertThat(s.time(9)).isEqualTo(at(19));
+    assertThat(s.unit()).isEqualTo(Unit.WATT_HOUR);
+    assertThat(store.readRaw(A, ENERGY, at(0), at(100))).isEqualTo(series("meter-a", 0, 100));
+    assertThat(store.readRaw(A, ENERGY, at(20), at(20)).isEmpty()).isTrue();
+    assertThat(store.readRaw(B, ENERGY, at(0), at(100)).isEmpty()).isTrue();
+  }
+
+  static ValidatedSeries validated(MeterId m, int first, int n, double add, String version) {
+    long[] t = new long[n];
+    double[] v = new double[n];
+    Quality[] q = new Quality[n];
+    EstimationMethod[] meth = new EstimationMethod[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = at(first + i).getEpochSecond();
+      v[i] = i + add;
+      q[i] = i % 3 == 0 ? Quality.ESTIMATED : Quality.VALID;
+      meth[i] = i % 3 == 0 ? EstimationMethod.INTERPOLATED : null;
+    }
+    q[n - 1] = Quality.MISSING;
+    v[n - 1] = Double.NaN;
+    return new ValidatedSeries(m, ENERGY, Unit.WATT_HOUR, 900, t, v, q, meth, new long[n], version);
+  }
+
+  @Test
+  void replaceValidatedIsIdempotentAndLeavesRawAlone() {
+    store.ingest(List.of(batch(series("meter-a", 0, 10))));
+    ValidatedSeries v = validated(A, 0, 10, 0.5, "1");
+    store.replaceValidated(v);
+    store.replaceValidated(v);
+    assertThat(store.readValidated(A, ENERGY, at(0), at(10))).contains(v);
+    ValidatedSeries part = validated(A, 2, 3, 100, "2");
+    store.replaceValidated(part);
+    ValidatedSeries all = store.readValidated(A, ENERGY, at(0), at(10)).orElseThrow();
+    assertThat(all.size()).isEqualTo(10);
+    assertThat(all.values()[2]).isEqualTo(100);
+    assertThat(all.values()[5]).isEqualTo(5.5);
+    assertThat(store.readRaw(A, ENERGY, null, null)).isEqualTo(series("meter-a", 0, 10));
+    assertThat(store.readValidated(B, ENERGY, at(0), at(10))).isEmpty();
+  }
+
+  @Test
+  void latestManualEditIsAppliedToTheValidatedSeries() {
+    store.replaceValidated(validated(A, 0, 4, 0, "1"));
+    Instant t1 = Instant.parse("2026-02-01T00:00:00Z");
+    store.recordEdit(new ManualEdit(A, ENERGY, at(1), 42, "ann", "meter swap", t1));
+    store.recordEdit(new ManualEdit(A, ENERGY, at(1), 43, "bob", "typo", t1.plusSeconds(60)));
+    ValidatedSeries s = store.readValidated(A, ENERGY, at(0), at(4)).orElseThrow();
+    assertThat(s.values()[1]).isEqualTo(43);
+    assertThat(s.quality()[1]).isEqualTo(Quality.EDITED);
+    assertThat(s.method()[1]).isEqualTo(EstimationMethod.MANUAL);
+    assertThat(s.quality()[0]).isEqualTo(Quality.ESTIMATED);
+    assertThat(store.edits(A)).extracting(ManualEdit::user).containsExactly("ann", "bob");
+    assertThat(store.edits(A).get(1).editedAt()).isEqualTo(t1.plusSeconds(60));
+  }
+
+  @Test
+  void aggregateSumsValidatedValuesPerBucket() {
+    store.replaceValidated(validated(A, 0, 8, 1, "1"));
+    store.replaceValidated(validated(B, 0, 8, 1, "1"));
+    IntervalSeries hourly = store.aggregate(ENERGY, at(0), at(8), Duration.ofHours(1));
+    assertThat(hourly.epochSeconds())
+        .containsExactly(at(0).getEpochSecond(), at(4).getEpochSecond());
+    // meter values i + 1 for i = 0..6 (row 7 is MISSING): 1+2+3+4 and 5+6+7, two meters
+    assertThat(hourly.values()).containsExactly(20.0, 36.0);
+  }
+
+  @Test
+  void meterRegistryUpsertsAndReadsBack() {
+    MeterInfo a =
+        new MeterInfo(
+            A, "north", "F1", "T7", 17.5, ZoneId.of("Europe/Berlin"), Map.of("tariff", "ht"));
+    store.upsertMeters(List.of(a, MeterInfo.of(B, ZoneId.of("UTC"))));
+    assertThat(store.meters()).hasSize(2);
+    assertThat(store.meter(A)).contains(a);
+    MeterInfo moved = new MeterInfo(A, "south", "F2", "", 0, ZoneId.of("UTC"), Map.of());
+    store.upsertMeters(List.of(moved));
+    assertThat(store.meter(A)).contains(moved);
+    assertThat(store.meter(MeterId.of("nobody"))).isEmpty();
+  }
+
+  @Test
+  void eventsAreStoredOnceAndFoundByOverlap() {
+    MeterEvent gap =
+        new MeterEvent(
+            A, MeterEvent.Kind.GAP, at(4), at(8), OperatorCode.PROFILE_ENTRY_MISSING, "4 missing");
+    MeterEvent point = new MeterEvent(B, MeterEvent.Kind.CLOCK, at(10), at(10), null, "");
+    store.recordEvents(List.of(gap, point));
+    store.recordEvents(List.of(gap));
+    assertThat(store.events(A, at(0), at(5))).containsExactly(gap);
+    assertThat(store.events(A, at(8), at(20))).isEmpty();
+    assertThat(store.events(at(0), at(20), 10)).containsExactly(gap, point);
+    assertThat(store.events(at(0), at(20), 1)).containsExactly(gap);
+    assertThat(store.events(at(10), at(11), 10)).containsExactly(point);
+    assertThat(store.events(at(11), at(12), 10)).isEmpty();
+  }
+
+  @Test
+  void insightIsReplacedOnPut() {
+    Instant t = Instant.parse("2026-03-01T00:00:00Z");
+    store.putInsight("meter-a", "summary", "{\"v\":1}", t);
+    store.putInsight("meter-a", "summary", "{\"v\":2}", t.plusSeconds(1));
+    store.putInsight("meter-a", "peaks", "[]", t);
+    assertThat(store.insight("meter-a", "summary"))
+        .contains(new InsightRecord("meter-a", "summary", "{\"v\":2}", t.plusSeconds(1)));
+    assertThat(store.insights("meter-a"))
+        .extracting(InsightRecord::kind)
+        .containsExactly("peaks", "summary");
+    assertThat(store.insight("fleet", "summary")).isEmpty();
+  }
+
+  @Test
+  void deadLettersKeepPayloadAndReasonNewestFirst() {
+    Instant t = Instant.parse("2026-03-01T00:00:00Z");
+    store.recordDeadLetter(t, "mqtt/a", "bad json at byte 3", new byte[] {1, 2, 3});
+    store.recordDeadLetter(t.plusSeconds(5), "mqtt/b", "unknown meter", new byte[0]);
+    List<DeadLetter> d = store.deadLetters(10);
+    assertThat(d).extracting(DeadLetter::source).containsExactly("mqtt/b", "mqtt/a");
+    assertThat(d.get(1).payload()).containsExactly(1, 2, 3);
+    assertThat(d.get(1).reason()).isEqualTo("bad json at byte 3");
+    assertThat(store.deadLetters(1)).hasSize(1);
+  }
+
+  @Test
+  void exportListsRawThenEstimatedValuesWithQualityAndMethod() {
+    store.ingest(List.of(batch(series("meter-a", 0, 3)), batch(series("meter-b", 0, 3))));
+    store.replaceValidated(validated(A, 0, 3, 0, "7"));
+    List<StoredValue> out = new ArrayList<>();
+    store.exportValues(new ExportFilter(A, at(0), at(3), true), out::add);
+    assertThat(out).hasSize(4);
+    assertThat(out.get(0).quality()).isEqualTo(Quality.VALID);
+    assertThat(out.get(1).quality()).isEqualTo(Quality.ESTIMATED);
+    assertThat(out.get(1).method()).isEqualTo(EstimationMethod.INTERPOLATED);
+    assertThat(out.get(1).source()).isEqualTo("vee:7");
+    assertThat(out.get(1).epochSecond()).isEqualTo(out.get(0).epochSecond());
+  }
+
+  @Test
+  void rowsOfManyMetersAndChannelsInOneCall() {
+    List<ReadingBatch> batches = new ArrayList<>();
+    for (int m = 0; m < 20; m++) {
+      IntervalSeries s = series("m" + m, 0, 50);
+      IntervalSeries volts =
+          IntervalSeries.of(
+              s.meter(), ObisCode.VOLTAGE_L1, Unit.VOLT, s.epochSeconds(), s.values());
+      batches.add(new ReadingBatch(UUID.randomUUID(), s.meter(), "dlms", at(0), List.of(s, volts)));
+    }
+    assertThat(store.ingest(batches).inserted()).isEqualTo(2000);
+    assertThat(store.readRaw(MeterId.of("m7"), ObisCode.VOLTAGE_L1, null, null).unit())
+        .isEqualTo(Unit.VOLT);
+    assertThat(store.channels(MeterId.of("m7"))).containsExactly(ENERGY, ObisCode.VOLTAGE_L1);
+  }
+}
