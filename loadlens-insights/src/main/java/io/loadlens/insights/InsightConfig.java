@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Settings for {@link InsightEngine}. Frozen once built; invalid values are rejected, never clamped.
+ * Settings for {@link InsightEngine}. Frozen once built; invalid values are rejected, never
+ * clamped.
  *
  * @param tariffs tariffs to compare; the first is taken as the consumer's current tariff and prices
  *     the base load
@@ -68,8 +69,9 @@ public record InsightConfig(
    * Defaults: a flat 0.30 €/kWh tariff (current), a day/night time-of-use tariff (peak 07–22 on
    * weekdays at 0.36, else 0.22) and a capacity tariff (4.00 €/kW-month, minimum 2.5 kW, energy
    * 0.24 €/kWh); base load as the 10th percentile of demand between 00:00 and 05:00; Eurostat
-   * degree-day references (heating 18 °C counted below 15 °C, cooling 21 °C counted above 24 °C); a 10 kWh / 5 kW battery at 90 % round trip;
-   * battery sizing for a cap at 80 % of the peak; heat-map off; 28 backtest days.
+   * degree-day references (heating 18 °C counted below 15 °C, cooling 21 °C counted above 24 °C); a
+   * 10 kWh / 5 kW battery at 90 % round trip; battery sizing for a cap at 80 % of the peak;
+   * heat-map off; 28 backtest days.
    */
   public static InsightConfig defaults() {
     return new InsightConfig(
@@ -96,19 +98,49 @@ public record InsightConfig(
 
   public InsightConfig withTariffs(List<Tariff> t) {
     return new InsightConfig(
-        t, topPeaks, baseLoadPercentile, nightStartHour, nightEndHour, hemisphere, heatingBaseC,
-        coolingBaseC, battery, peakTargetFraction, includeHeatmap, forecastBacktestDays);
+        t,
+        topPeaks,
+        baseLoadPercentile,
+        nightStartHour,
+        nightEndHour,
+        hemisphere,
+        heatingBaseC,
+        coolingBaseC,
+        battery,
+        peakTargetFraction,
+        includeHeatmap,
+        forecastBacktestDays);
   }
 
   public InsightConfig withHeatmap(boolean on) {
     return new InsightConfig(
-        tariffs, topPeaks, baseLoadPercentile, nightStartHour, nightEndHour, hemisphere,
-        heatingBaseC, coolingBaseC, battery, peakTargetFraction, on, forecastBacktestDays);
+        tariffs,
+        topPeaks,
+        baseLoadPercentile,
+        nightStartHour,
+        nightEndHour,
+        hemisphere,
+        heatingBaseC,
+        coolingBaseC,
+        battery,
+        peakTargetFraction,
+        on,
+        forecastBacktestDays);
   }
 
   public InsightConfig withBattery(Battery b) {
     return new InsightConfig(
-        tariffs, topPeaks, baseLoadPercentile, nightStartHour, nightEndHour, hemisphere,
-        heatingBaseC, coolingBaseC, b, peakTargetFraction, includeHeatmap, forecastBacktestDays);
+        tariffs,
+        topPeaks,
+        baseLoadPercentile,
+        nightStartHour,
+        nightEndHour,
+        hemisphere,
+        heatingBaseC,
+        coolingBaseC,
+        b,
+        peakTargetFraction,
+        includeHeatmap,
+        forecastBacktestDays);
   }
 }

@@ -25,8 +25,7 @@ public sealed interface Tariff {
    * that matches wins; intervals in no window pay {@code defaultEurPerKwh} under {@code
    * defaultLabel}.
    */
-  record TimeOfUse(
-      String name, List<Window> windows, String defaultLabel, double defaultEurPerKwh)
+  record TimeOfUse(String name, List<Window> windows, String defaultLabel, double defaultEurPerKwh)
       implements Tariff {
     public TimeOfUse {
       Objects.requireNonNull(name, "name");
@@ -56,7 +55,12 @@ public sealed interface Tariff {
       Objects.requireNonNull(label, "label");
       if (startMinute < 0 || startMinute >= 1440 || endMinute < 0 || endMinute > 1440) {
         throw new IllegalArgumentException(
-            "window " + label + ": minutes must be in 0..1440, got " + startMinute + ".." + endMinute);
+            "window "
+                + label
+                + ": minutes must be in 0..1440, got "
+                + startMinute
+                + ".."
+                + endMinute);
       }
       requirePrice("eurPerKwh", eurPerKwh);
     }

@@ -11,9 +11,9 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
 /**
- * One consumer's import series as flat arrays with its local calendar precomputed: demand in kW
- * per interval ({@code NaN} where missing), the local day index and interval-of-day of every
- * interval, and per local day its date fields. Built once per analysis; every analyser reads it.
+ * One consumer's import series as flat arrays with its local calendar precomputed: demand in kW per
+ * interval ({@code NaN} where missing), the local day index and interval-of-day of every interval,
+ * and per local day its date fields. Built once per analysis; every analyser reads it.
  */
 public final class LoadProfile {
   public final String meterId;
