@@ -263,7 +263,7 @@ public final class ApiServer implements AutoCloseable {
     app.error(
         404,
         ctx -> {
-          if (ctx.path().startsWith("/api/") && ctx.result() == null) {
+          if (ctx.path().startsWith("/api/")) {
             http.problem(ctx, 404, "not-found", "Not found", "no resource at " + ctx.path());
           }
         });

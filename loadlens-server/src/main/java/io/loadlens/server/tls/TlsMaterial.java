@@ -98,7 +98,10 @@ public record TlsMaterial(KeyStore keyStore, char[] password, X509Certificate le
       KeyPair kp = g.generateKeyPair();
       X509Certificate c = build(kp, hostNames, clock.instant());
       Files.createDirectories(dataDir);
-      writePem(key, kp.getPrivate(), true);
+      writePem(
+          key,
+          new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", kp.getPrivate().getEncoded()),
+          true);
       writePem(cert, c, false);
       return new Loaded(of(List.of(c), kp.getPrivate()), true, cert);
     } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -178,7 +181,7 @@ public record TlsMaterial(KeyStore keyStore, char[] password, X509Certificate le
       Object o = p.readObject();
       JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
       return switch (o) {
-        case PEMKeyPair kp -> conv.getKeyPair(kp).getPrivate();
+        case PEMKeyPair kp -> conv.getPrivateKey(kp.getPrivateKeyInfo());
         case PrivateKeyInfo info -> conv.getPrivateKey(info);
         case null -> throw new IllegalArgumentException("TLS key file " + pem + " holds no key");
         default ->
