@@ -65,16 +65,22 @@ final class Synthetic {
     return IntervalSeries.of(like.meter(), obis, unit, like.epochSeconds(), values);
   }
 
-  /** A plain household: 150 W always on, morning and evening activity, no big appliances. */
+  /**
+   * A plain household: 150 W always on, morning and evening activity whose level varies from day to
+   * day (0.5..1.5 times), no big appliances.
+   */
   static double household(ZonedDateTime t) {
     int h = t.getHour();
     double kw = 0.15;
+    long day = t.toLocalDate().toEpochDay();
+    double f = 0.5 + Math.floorMod(day * 2654435761L, 1000) / 1000.0;
+    double g = 0.5 + Math.floorMod(day * 40503L + 17, 1000) / 1000.0;
     if (h >= 7 && h < 9) {
-      kw += 0.6;
+      kw += 0.6 * f;
     } else if (h >= 17 && h < 22) {
-      kw += 0.9;
+      kw += 0.9 * g;
     } else if (h >= 9 && h < 17) {
-      kw += 0.2;
+      kw += 0.2 * f * g;
     }
     return kw;
   }

@@ -39,6 +39,7 @@ public final class AnomalyDetector {
   static List<Anomaly> levelChanges(LoadProfile p, double[] daily) {
     int n = daily.length;
     double[] logRatio = new double[n];
+    double[] meanShift = new double[n];
     for (int t = WINDOW_DAYS; t + WINDOW_DAYS <= n; t++) {
       double[] before = java.util.Arrays.copyOfRange(daily, t - WINDOW_DAYS, t);
       double[] after = java.util.Arrays.copyOfRange(daily, t, t + WINDOW_DAYS);
@@ -48,6 +49,7 @@ public final class AnomalyDetector {
       double mb = Stats.median(before);
       double ma = Stats.median(after);
       logRatio[t] = Math.log((ma + 0.1) / (mb + 0.1));
+      meanShift[t] = Math.abs(Stats.mean(after) - Stats.mean(before));
     }
     List<Anomaly> out = new ArrayList<>();
     int t = 0;
@@ -56,9 +58,10 @@ public final class AnomalyDetector {
         t++;
         continue;
       }
+      // Medians detect robustly; the difference of means peaks exactly at a step.
       int best = t;
       for (int k = t; k < Math.min(n, t + WINDOW_DAYS); k++) {
-        if (Math.abs(logRatio[k]) > Math.abs(logRatio[best])) {
+        if (Math.abs(logRatio[k]) >= Math.log(1.5) && meanShift[k] > meanShift[best]) {
           best = k;
         }
       }
@@ -93,8 +96,8 @@ public final class AnomalyDetector {
     if (ratio >= 0.6) {
       return null;
     }
-    double[] before = hourlyShape(p, change - WINDOW_DAYS, change);
-    double[] after = hourlyShape(p, change, change + WINDOW_DAYS);
+    double[] before = hourlyShape(p, change - WINDOW_DAYS, change - 1);
+    double[] after = hourlyShape(p, change + 1, change + WINDOW_DAYS);
     double corr = Stats.correlation(before, after);
     if (!(corr >= 0.8)) {
       return null;

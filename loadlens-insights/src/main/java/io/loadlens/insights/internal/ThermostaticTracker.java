@@ -2,12 +2,14 @@ package io.loadlens.insights.internal;
 
 /**
  * Tracks an on/off load of one fixed power (a thermostatic water heater or air conditioner) in
- * interval data: estimates its power as the mode of rising steps between 0.5 and 4 kW, then follows
+ * interval data: estimates its power as the mode of rising steps between 0.9 and 4 kW, then follows
  * each rise of about that power until the matching fall, a drop of the level back under the
  * pre-rise reference, or {@link #MAX_ON_HOURS}.
  */
 public final class ThermostaticTracker {
-  static final double MIN_STEP_KW = 0.5;
+  /** Smallest element considered: domestic water-heater elements are 1 to 3 kW. */
+  static final double MIN_STEP_KW = 0.9;
+
   static final double MAX_STEP_KW = 4.0;
   static final double BIN_KW = 0.1;
   static final double MAX_ON_HOURS = 6;
@@ -16,7 +18,7 @@ public final class ThermostaticTracker {
 
   /**
    * @param powerKw the estimated appliance power (NaN when no step mode exists)
-   * @param modeShare share of rising steps in 0.5..4 kW that fall within ±20 % of the mode
+   * @param modeShare share of rising steps in 0.9..4 kW that fall within ±20 % of the mode
    * @param active per interval, whether the load is on for part of it
    * @param kwh per interval, the estimated energy of the load
    * @param cycles number of on-periods
@@ -72,7 +74,7 @@ public final class ThermostaticTracker {
     return new Track(Stats.round(power, 3), modeShare(p.kw, power), active, kwh, cycles);
   }
 
-  /** The most frequent rising step between 0.5 and 4 kW, smoothed over three 0.1 kW bins. */
+  /** The most frequent rising step between 0.9 and 4 kW, smoothed over three 0.1 kW bins. */
   static double stepMode(double[] kw) {
     int bins = (int) Math.round((MAX_STEP_KW - MIN_STEP_KW) / BIN_KW) + 1;
     double[] hist = new double[bins];
