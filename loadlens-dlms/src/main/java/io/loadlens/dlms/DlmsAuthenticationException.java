@@ -2,7 +2,9 @@ package io.loadlens.dlms;
 
 import io.loadlens.model.OperatorCode;
 
-/** Association rejected, wrong password, GMAC or GCM tag failure: never retry with the same keys. */
+/**
+ * Association rejected, wrong password, GMAC or GCM tag failure: never retry with the same keys.
+ */
 public class DlmsAuthenticationException extends DlmsException {
   private static final long serialVersionUID = 1L;
 

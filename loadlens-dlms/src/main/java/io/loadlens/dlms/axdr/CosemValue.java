@@ -76,7 +76,11 @@ public sealed interface CosemValue {
     public BitString {
       if (bitLength < 0 || (bitLength + 7) / 8 != bits.length) {
         throw new IllegalArgumentException(
-            "bit-string: " + bitLength + " bits need " + (bitLength + 7) / 8 + " octets, got "
+            "bit-string: "
+                + bitLength
+                + " bits need "
+                + (bitLength + 7) / 8
+                + " octets, got "
                 + bits.length);
       }
       bits = bits.clone();

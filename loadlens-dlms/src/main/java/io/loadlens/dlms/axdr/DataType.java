@@ -60,8 +60,16 @@ public enum DataType {
   /** True for the integer and enumerated types whose value fits a {@code long}. */
   public boolean isInteger() {
     return switch (this) {
-      case DOUBLE_LONG, DOUBLE_LONG_UNSIGNED, INTEGER, LONG, UNSIGNED, LONG_UNSIGNED, LONG64,
-          LONG64_UNSIGNED, ENUM, BCD ->
+      case DOUBLE_LONG,
+          DOUBLE_LONG_UNSIGNED,
+          INTEGER,
+          LONG,
+          UNSIGNED,
+          LONG_UNSIGNED,
+          LONG64,
+          LONG64_UNSIGNED,
+          ENUM,
+          BCD ->
           true;
       default -> false;
     };

@@ -1,0 +1,212 @@
+package io.loadlens.dlms.client;
+
+import io.loadlens.dlms.DlmsException;
+import io.loadlens.dlms.DlmsFramingException;
+import io.loadlens.dlms.DlmsServiceException;
+import io.loadlens.dlms.apdu.ActionResponse;
+import io.loadlens.dlms.apdu.AttributeDescriptor;
+import io.loadlens.dlms.apdu.DataAccessResult;
+import io.loadlens.dlms.apdu.GetResponse;
+import io.loadlens.dlms.apdu.SelectiveAccess;
+import io.loadlens.dlms.apdu.SetResponse;
+import io.loadlens.dlms.axdr.AxdrReader;
+import io.loadlens.dlms.axdr.CosemValue;
+import io.loadlens.model.ObisCode;
+import java.io.ByteArrayOutputStream;
+import java.security.SecureRandom;
+import java.time.Instant;
+
+/**
+ * A blocking DLMS/COSEM client session with one meter: connects, associates (AARQ/AARE and HLS pass
+ * 3/4), reads, and releases. The protocol logic is in the sans-I/O {@link ClientEngine}; this class
+ * adds the socket. Not thread-safe: one session per thread (virtual threads scale).
+ */
+public final class DlmsClient implements AutoCloseable {
+  /** Largest reassembled block-transfer result accepted (bounds memory on a hostile meter). */
+  static final int MAX_RESULT_BYTES = 64 << 20;
+
+  private final ClientSettings settings;
+  private final ClientEngine engine;
+  private final ClientTransport transport;
+  private boolean closed;
+
+  private DlmsClient(ClientSettings settings, ClientEngine engine, ClientTransport transport) {
+    this.settings = settings;
+    this.engine = engine;
+    this.transport = transport;
+  }
+
+  /** Opens the connection and the association. */
+  public static DlmsClient connect(ClientSettings s) {
+    SocketLink link = SocketLink.connect(s.host(), s.port(), s.timeout());
+    ClientTransport t;
+    try {
+      t =
+          switch (s.framing()) {
+            case WRAPPER -> new WrapperTransport(link, s.clientAddress(), s.serverLogicalAddress());
+            case HDLC -> HdlcTransport.open(link, s);
+          };
+    } catch (RuntimeException e) {
+      link.close();
+      throw e;
+    }
+    ClientEngine engine = new ClientEngine(s, new SecureRandom());
+    try {
+      t.send(engine.aarq());
+      if (engine.onAare(t.receive())) {
+        t.send(engine.hlsPass3Request());
+        engine.onHlsPass4Response(t.receive());
+      }
+    } catch (RuntimeException e) {
+      t.disconnect();
+      t.close();
+      throw e;
+    }
+    return new DlmsClient(s, engine, t);
+  }
+
+  /** Reads a Profile Generic's rows whose clock lies in {@code [from, to]} (range_descriptor). */
+  public ProfileData readProfile(ObisCode profile, Instant from, Instant to) {
+    return new ProfileReader(this::getEncoded).read(profile, from, to);
+  }
+
+  /** Reads a Profile Generic's whole buffer. */
+  public ProfileData readProfile(ObisCode profile) {
+    return new ProfileReader(this::getEncoded).read(profile, null, null);
+  }
+
+  /** Reads a Profile Generic's rows {@code fromEntry..toEntry} (1-based; entry_descriptor). */
+  public ProfileData readProfileEntries(ObisCode profile, long fromEntry, long toEntry) {
+    return new ProfileReader(this::getEncoded).readEntries(profile, fromEntry, toEntry);
+  }
+
+  /** GET of one attribute. */
+  public CosemValue get(int classId, ObisCode obis, int attribute) {
+    AttributeDescriptor a = new AttributeDescriptor(classId, obis, attribute);
+    byte[] data = getEncoded(a, null);
+    AxdrReader r = new AxdrReader(data);
+    CosemValue v = r.value();
+    if (r.hasRemaining()) {
+      throw new DlmsFramingException("get " + a + ": " + r.remaining() + " octets after the value");
+    }
+    return v;
+  }
+
+  /** SET of one attribute. */
+  public void set(int classId, ObisCode obis, int attribute, CosemValue value) {
+    AttributeDescriptor a = new AttributeDescriptor(classId, obis, attribute);
+    transport.send(engine.setRequest(a, value));
+    SetResponse r = engine.onSetResponse(transport.receive());
+    if (r.result() != DataAccessResult.SUCCESS) {
+      throw new DlmsServiceException(
+          "set " + a + ": meter answered " + r.result().label(), r.result().label());
+    }
+  }
+
+  /** ACTION on a method; returns the return-parameters, or null when there are none. */
+  public CosemValue action(int classId, ObisCode obis, int method, CosemValue parameters) {
+    AttributeDescriptor m = new AttributeDescriptor(classId, obis, method);
+    transport.send(engine.actionRequest(m, parameters));
+    ActionResponse r = engine.onActionResponse(transport.receive());
+    if (r.result() != DataAccessResult.SUCCESS) {
+      throw new DlmsServiceException(
+          "action class "
+              + classId
+              + " "
+              + obis
+              + " method "
+              + method
+              + ": meter answered "
+              + r.result().label(),
+          r.result().label());
+    }
+    if (r.returnParameters() == null) {
+      return null;
+    }
+    if (!r.returnParameters().isSuccess()) {
+      throw new DlmsServiceException(
+          "action "
+              + obis
+              + " method "
+              + method
+              + " return: "
+              + r.returnParameters().error().label(),
+          r.returnParameters().error().label());
+    }
+    return new AxdrReader(r.returnParameters().data()).value();
+  }
+
+  /** GET returning the encoded Data, reassembling block transfer on bytes. */
+  byte[] getEncoded(AttributeDescriptor a, SelectiveAccess access) {
+    transport.send(engine.getRequest(a, access));
+    GetResponse resp = engine.onGetResponse(transport.receive());
+    if (resp instanceof GetResponse.Normal n) {
+      if (!n.result().isSuccess()) {
+        throw new DlmsServiceException(
+            "get " + a + ": meter answered " + n.result().error().label(),
+            n.result().error().label());
+      }
+      return n.result().data();
+    }
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    long expected = 1;
+    while (true) {
+      if (!(resp instanceof GetResponse.WithDataBlock b)) {
+        throw new DlmsFramingException(
+            "get " + a + ": expected get-response-with-datablock " + expected + ", got " + resp);
+      }
+      if (b.raw() == null) {
+        throw new DlmsServiceException(
+            "get " + a + " block " + b.blockNumber() + ": meter answered " + b.error().label(),
+            b.error().label());
+      }
+      if (b.blockNumber() != expected) {
+        throw new DlmsFramingException(
+            "get " + a + ": block-number " + b.blockNumber() + " != expected " + expected);
+      }
+      if (all.size() + b.raw().length > MAX_RESULT_BYTES) {
+        throw new DlmsFramingException(
+            "get " + a + ": result exceeds " + MAX_RESULT_BYTES + " octets at block " + expected);
+      }
+      all.writeBytes(b.raw());
+      if (b.lastBlock()) {
+        return all.toByteArray();
+      }
+      transport.send(engine.getNextRequest(expected));
+      expected++;
+      resp = engine.onGetResponse(transport.receive());
+    }
+  }
+
+  /** The next invocation counter the client will use (persist it per meter). */
+  public long invocationCounter() {
+    return engine.invocationCounter();
+  }
+
+  /** The meter's system title (empty without HLS). */
+  public byte[] serverSystemTitle() {
+    return engine.serverSystemTitle();
+  }
+
+  /** Releases the association (RLRQ/RLRE, DISC for HDLC) and closes the socket; never throws. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      transport.send(engine.releaseRequest());
+      transport.receive();
+    } catch (DlmsException ignored) {
+      // the meter may already be gone; the socket is closed below either way
+    }
+    transport.disconnect();
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return "DlmsClient[" + settings + "]";
+  }
+}

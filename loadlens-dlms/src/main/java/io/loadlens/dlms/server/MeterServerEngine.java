@@ -1,0 +1,168 @@
+package io.loadlens.dlms.server;
+
+import io.loadlens.dlms.DlmsAuthenticationException;
+import io.loadlens.dlms.DlmsException;
+import io.loadlens.dlms.apdu.ActionRequest;
+import io.loadlens.dlms.apdu.ActionResponse;
+import io.loadlens.dlms.apdu.DataAccessResult;
+import io.loadlens.dlms.apdu.ExceptionResponse;
+import io.loadlens.dlms.apdu.GetRequest;
+import io.loadlens.dlms.apdu.Release;
+import io.loadlens.dlms.apdu.SetRequest;
+import io.loadlens.dlms.apdu.SetResponse;
+import io.loadlens.dlms.client.Framing;
+import io.loadlens.dlms.security.Ciphering;
+import io.loadlens.model.ObisCode;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * A meter's DLMS/COSEM server for one connection, sans-I/O: bytes in, bytes out. Built from a
+ * {@link MeterDataSource} and a {@link MeterServerConfig}; the invocation counters are shared by
+ * all connections of one meter through {@link ServerCounters}. Unknown objects and attributes are
+ * answered with the proper data-access-result; undecodable APDUs with an exception-response. Not
+ * thread-safe: one engine per connection.
+ */
+public final class MeterServerEngine {
+  private final MeterServerConfig cfg;
+  private final ServerAssociation association;
+  private final GetService gets;
+  private final FrameCodec framing;
+  private boolean released;
+
+  public MeterServerEngine(MeterDataSource data, MeterServerConfig cfg) {
+    this(data, cfg, new ServerCounters());
+  }
+
+  public MeterServerEngine(MeterDataSource data, MeterServerConfig cfg, ServerCounters counters) {
+    this.cfg = cfg;
+    this.association = new ServerAssociation(cfg, counters);
+    this.gets = new GetService(new ServerObjects(data, 16, cfg.serverLogicalAddress()));
+    this.framing =
+        cfg.framing() == Framing.WRAPPER
+            ? new WrapperServerCodec(cfg.serverLogicalAddress())
+            : new HdlcServerCodec(cfg);
+  }
+
+  /** Feeds received bytes; returns the bytes to send (possibly none). */
+  public byte[] onBytes(byte[] data, int off, int len) {
+    return framing.onBytes(data, off, len, this::handleApdu);
+  }
+
+  /** True once the client released the association (or the link was disconnected). */
+  public boolean released() {
+    return released || framing.disconnected();
+  }
+
+  /** Handles one APDU; returns the response APDU, or null for none. */
+  public byte[] handleApdu(byte[] apdu) {
+    if (apdu.length == 0) {
+      return exception(
+          ExceptionResponse.STATE_SERVICE_UNKNOWN, ExceptionResponse.SERVICE_OTHER_REASON);
+    }
+    int tag = apdu[0] & 0xFF;
+    if (tag == 0x60) {
+      released = false;
+      gets.reset();
+      return association.onAarq(apdu);
+    }
+    if (tag == Release.RLRQ_TAG) {
+      association.release();
+      released = true;
+      return Release.response();
+    }
+    if (!association.associated()) {
+      return exception(
+          ExceptionResponse.STATE_SERVICE_NOT_ALLOWED,
+          ExceptionResponse.SERVICE_OPERATION_NOT_POSSIBLE);
+    }
+    byte[] plain;
+    if (Ciphering.isCiphered(tag)) {
+      if (!association.ciphered()) {
+        return exception(
+            ExceptionResponse.STATE_SERVICE_NOT_ALLOWED,
+            ExceptionResponse.SERVICE_DECIPHERING_ERROR);
+      }
+      try {
+        plain = association.unprotect(apdu);
+      } catch (ServerAssociation.ReplayedCounter e) {
+        return e.response;
+      } catch (DlmsAuthenticationException e) {
+        return exception(
+            ExceptionResponse.STATE_SERVICE_NOT_ALLOWED,
+            ExceptionResponse.SERVICE_DECIPHERING_ERROR);
+      } catch (DlmsException e) {
+        return exception(
+            ExceptionResponse.STATE_SERVICE_UNKNOWN, ExceptionResponse.SERVICE_OTHER_REASON);
+      }
+    } else if (association.ciphered()) {
+      return exception(
+          ExceptionResponse.STATE_SERVICE_NOT_ALLOWED, ExceptionResponse.SERVICE_DECIPHERING_ERROR);
+    } else {
+      plain = apdu;
+    }
+    byte[] reply;
+    try {
+      reply = dispatch(plain);
+    } catch (DlmsException e) {
+      reply =
+          exception(
+              ExceptionResponse.STATE_SERVICE_UNKNOWN, ExceptionResponse.SERVICE_OTHER_REASON);
+    }
+    return reply[0] == (byte) ExceptionResponse.TAG ? reply : association.protect(reply);
+  }
+
+  private byte[] dispatch(byte[] plain) {
+    int tag = plain[0] & 0xFF;
+    int limit = Math.max(64, Math.min(cfg.maxPduSize(), association.clientMaxPdu()));
+    return switch (tag) {
+      case GetRequest.TAG ->
+          association.authenticated()
+              ? gets.handle(GetRequest.decode(plain), limit - blockOverhead())
+              : gets.denied(GetRequest.decode(plain));
+      case ActionRequest.TAG -> action(ActionRequest.decode(plain));
+      case SetRequest.TAG -> set(SetRequest.decode(plain));
+      default ->
+          exception(
+              ExceptionResponse.STATE_SERVICE_UNKNOWN, ExceptionResponse.SERVICE_NOT_SUPPORTED);
+    };
+  }
+
+  /** Octets a block response adds around its raw data: header 9, length 5, ciphering 22. */
+  private int blockOverhead() {
+    return association.ciphered() ? 40 : 16;
+  }
+
+  private byte[] action(ActionRequest req) {
+    if (req.method().classId() == 15
+        && req.method().obis().equals(ObisCode.CURRENT_ASSOCIATION)
+        && req.method().attribute() == 1) {
+      return association.onReplyToHls(req);
+    }
+    DataAccessResult result =
+        association.authenticated()
+            ? DataAccessResult.OBJECT_UNAVAILABLE
+            : DataAccessResult.READ_WRITE_DENIED;
+    return new ActionResponse(req.invokeIdAndPriority(), result, null).encode();
+  }
+
+  private byte[] set(SetRequest req) {
+    return new SetResponse(req.invokeIdAndPriority(), DataAccessResult.READ_WRITE_DENIED).encode();
+  }
+
+  private static byte[] exception(int state, int service) {
+    return new ExceptionResponse(state, service).encode();
+  }
+
+  /** The link layer: wrapper or HDLC. */
+  interface FrameCodec {
+    byte[] onBytes(byte[] data, int off, int len, java.util.function.UnaryOperator<byte[]> apdus);
+
+    default boolean disconnected() {
+      return false;
+    }
+  }
+
+  static byte[] concat(ByteArrayOutputStream out) {
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,31 @@
+package io.loadlens.dlms.server;
+
+import io.loadlens.dlms.wrapper.WrapperDecoder;
+import io.loadlens.dlms.wrapper.WrapperFrame;
+import java.io.ByteArrayOutputStream;
+import java.util.function.UnaryOperator;
+
+/** Server side of the TCP wrapper: frames addressed to another logical device are ignored. */
+final class WrapperServerCodec implements MeterServerEngine.FrameCodec {
+  private final int logicalAddress;
+  private final WrapperDecoder decoder = new WrapperDecoder();
+
+  WrapperServerCodec(int logicalAddress) {
+    this.logicalAddress = logicalAddress;
+  }
+
+  @Override
+  public byte[] onBytes(byte[] data, int off, int len, UnaryOperator<byte[]> apdus) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (WrapperFrame f : decoder.feed(data, off, len)) {
+      if (f.destination() != logicalAddress) {
+        continue;
+      }
+      byte[] reply = apdus.apply(f.apdu());
+      if (reply != null) {
+        out.writeBytes(new WrapperFrame(logicalAddress, f.source(), reply).encode());
+      }
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,105 @@
+package io.loadlens.dlms.server;
+
+import io.loadlens.model.ObisCode;
+import io.loadlens.model.Unit;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A hand-written meter with a 15-minute profile of {@code rows} rows ending at {@code now}: clock,
+ * status, +A (Wh, scaler 0), -A (Wh, scaler 0), P+ (W, scaler -1, long-unsigned), U L1 (V, scaler
+ * -1). Row i has values i*10, i, i % 5000, 2300 + i % 50; every 100th row is missing (an outage)
+ * and row 7 has status POWER_DOWN.
+ */
+public final class FixedMeter implements MeterDataSource {
+  public static final ObisCode STATUS = new ObisCode(0, 0, 96, 10, 1, 255);
+  public static final int PERIOD = 900;
+  public static final List<RegisterDefinition> COLUMNS =
+      List.of(
+          new RegisterDefinition(ObisCode.ACTIVE_ENERGY_IMPORT, 0, Unit.WATT_HOUR, 6),
+          new RegisterDefinition(ObisCode.ACTIVE_ENERGY_EXPORT, 0, Unit.WATT_HOUR, 6),
+          new RegisterDefinition(ObisCode.ACTIVE_POWER_IMPORT, -1, Unit.WATT, 18),
+          new RegisterDefinition(ObisCode.VOLTAGE_L1, -1, Unit.VOLT, 18));
+
+  private final Instant now;
+  private final int rows;
+  private final ZoneId zone;
+
+  public FixedMeter(Instant now, int rows, ZoneId zone) {
+    this.now = now;
+    this.rows = rows;
+    this.zone = zone;
+  }
+
+  /** Capture time of row i (0 = oldest). */
+  public long time(int i) {
+    return now.getEpochSecond() / PERIOD * PERIOD - (long) (rows - 1 - i) * PERIOD;
+  }
+
+  public static boolean missing(int i) {
+    return i % 100 == 99;
+  }
+
+  @Override
+  public Instant now() {
+    return now;
+  }
+
+  @Override
+  public ZoneId zone() {
+    return zone;
+  }
+
+  @Override
+  public String deviceId() {
+    return "LL00000042";
+  }
+
+  @Override
+  public List<RegisterDefinition> registers() {
+    return COLUMNS;
+  }
+
+  @Override
+  public Optional<Long> registerValue(ObisCode register) {
+    return register.equals(ObisCode.ACTIVE_ENERGY_IMPORT) ? Optional.of(123456L) : Optional.empty();
+  }
+
+  @Override
+  public List<ProfileDefinition> profiles() {
+    return List.of(new ProfileDefinition(ObisCode.LOAD_PROFILE_1, STATUS, PERIOD, 10_000, COLUMNS));
+  }
+
+  @Override
+  public ProfileRows rows(ObisCode profile, Instant from, Instant to) {
+    int n = 0;
+    for (int i = 0; i < rows; i++) {
+      if (!missing(i) && time(i) >= from.getEpochSecond() && time(i) <= to.getEpochSecond()) {
+        n++;
+      }
+    }
+    long[] t = new long[n];
+    int[] s = new int[n];
+    long[][] v = new long[4][n];
+    int k = 0;
+    for (int i = 0; i < rows; i++) {
+      if (!missing(i) && time(i) >= from.getEpochSecond() && time(i) <= to.getEpochSecond()) {
+        t[k] = time(i);
+        s[k] = i == 7 ? 0x80 : 0;
+        v[0][k] = i * 10L;
+        v[1][k] = i;
+        v[2][k] = i % 5000;
+        v[3][k] = 2300 + i % 50;
+        k++;
+      }
+    }
+    return new ProfileRows(t, s, v);
+  }
+
+  @Override
+  public long entriesInUse(ObisCode profile) {
+    return rows - (rows + 1) / 100;
+  }
+}
