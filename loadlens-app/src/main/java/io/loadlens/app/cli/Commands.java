@@ -6,5 +6,7 @@ import picocli.CommandLine;
 public final class Commands {
   private Commands() {}
 
-  public static void register(CommandLine cl) {}
+  public static void register(CommandLine cl) {
+    cl.addSubcommand(new VeeCommand());
+  }
 }

@@ -1,0 +1,154 @@
+package io.loadlens.app.pipeline;
+
+import io.loadlens.model.IntervalSeries;
+import io.loadlens.model.MeterEvent;
+import io.loadlens.model.MeterId;
+import io.loadlens.model.MeterInfo;
+import io.loadlens.model.ObisCode;
+import io.loadlens.model.ValidatedSeries;
+import io.loadlens.store.Store;
+import io.loadlens.vee.FleetSummary;
+import io.loadlens.vee.ManualEdit;
+import io.loadlens.vee.VeeEngine;
+import io.loadlens.vee.VeeInput;
+import io.loadlens.vee.VeeResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs VEE over stored meters: reads each meter's raw energy channels, validates and estimates
+ * them, and stores the validated series and findings beside the raw data (which is never changed).
+ * Meters run in parallel; re-running over the same span replaces the earlier output.
+ */
+public final class VeeStage {
+  /** Raw channels VEE reads, in order of preference per direction. */
+  static final List<ObisCode> ENERGY_CHANNELS =
+      List.of(
+          ObisCode.ACTIVE_ENERGY_IMPORT,
+          ObisCode.ACTIVE_ENERGY_EXPORT,
+          ObisCode.ACTIVE_ENERGY_IMPORT_INTERVAL,
+          ObisCode.ACTIVE_ENERGY_EXPORT_INTERVAL);
+
+  private final Store store;
+  private final VeeEngine engine;
+
+  public VeeStage(Store store, VeeEngine engine) {
+    this.store = store;
+    this.engine = engine;
+  }
+
+  /** What a run did. */
+  public record Outcome(int meters, int metersWithoutData, FleetSummary summary, long findings) {}
+
+  /**
+   * Validates the given meters over {@code [from, to)}. {@code from} may be null: each meter then
+   * starts at its first stored capture. {@code to} may be null: the latest capture of the fleet.
+   */
+  public Outcome run(
+      List<MeterInfo> meters, Instant from, Instant to, Duration interval, Progress progress) {
+    Instant end = to != null ? alignDown(to, interval) : fleetEnd(interval);
+    progress.start("VEE", meters.size());
+    AtomicReference<FleetSummary> fleet = new AtomicReference<>(FleetSummary.empty());
+    List<MeterId> empty = java.util.Collections.synchronizedList(new ArrayList<>());
+    long[] findings = new long[1];
+    meters.parallelStream()
+        .forEach(
+            m -> {
+              Optional<VeeResult> r = runOne(m, from, end, interval);
+              if (r.isEmpty()) {
+                empty.add(m.id());
+              } else {
+                fleet.accumulateAndGet(
+                    FleetSummary.of(List.of(r.get().summary())), FleetSummary::plus);
+                synchronized (findings) {
+                  findings[0] += r.get().findings().size();
+                }
+              }
+              progress.step();
+            });
+    progress.done();
+    return new Outcome(meters.size(), empty.size(), fleet.get(), findings[0]);
+  }
+
+  /** Validates one meter; empty when it has no energy data in the span. */
+  public Optional<VeeResult> runOne(MeterInfo meter, Instant from, Instant to, Duration interval) {
+    Instant wide = from != null ? from : Instant.EPOCH;
+    List<IntervalSeries> channels = new ArrayList<>();
+    for (ObisCode obis : store.channels(meter.id())) {
+      if (ENERGY_CHANNELS.contains(obis)) {
+        IntervalSeries s = store.readRaw(meter.id(), obis, wide, to.plusSeconds(1));
+        if (!s.isEmpty()) {
+          channels.add(s);
+        }
+      }
+    }
+    if (channels.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant start = from != null ? alignDown(from, interval) : firstCapture(channels, interval);
+    if (!to.isAfter(start)) {
+      return Optional.empty();
+    }
+    boolean intervalRows = channels.stream().allMatch(c -> c.obis().d() == 29);
+    VeeInput input =
+        new VeeInput(
+            meter,
+            channels,
+            interval,
+            start,
+            to,
+            intervalRows ? VeeInput.RowTime.INTERVAL_START : VeeInput.RowTime.INTERVAL_END,
+            List.of(),
+            null,
+            edits(meter.id()));
+    VeeResult result = engine.run(input);
+    for (ValidatedSeries s : result.series()) {
+      store.replaceValidated(s);
+    }
+    List<MeterEvent> findings = result.findings();
+    if (!findings.isEmpty()) {
+      store.recordEvents(findings);
+    }
+    return Optional.of(result);
+  }
+
+  private List<ManualEdit> edits(MeterId meter) {
+    List<ManualEdit> out = new ArrayList<>();
+    for (io.loadlens.store.ManualEdit e : store.edits(meter)) {
+      out.add(new ManualEdit(e.obis(), e.timestamp(), e.value(), e.user(), e.reason()));
+    }
+    return out;
+  }
+
+  private static Instant firstCapture(List<IntervalSeries> channels, Duration interval) {
+    long first = Long.MAX_VALUE;
+    for (IntervalSeries c : channels) {
+      first = Math.min(first, c.epochSeconds()[0]);
+    }
+    return alignDown(Instant.ofEpochSecond(first), interval);
+  }
+
+  private Instant fleetEnd(Duration interval) {
+    Instant last = Instant.EPOCH;
+    for (ObisCode obis : ENERGY_CHANNELS) {
+      for (Instant t : store.lastCaptureTimes(obis).values()) {
+        if (t.isAfter(last)) {
+          last = t;
+        }
+      }
+    }
+    return alignDown(last, interval);
+  }
+
+  static Instant alignDown(Instant t, Duration interval) {
+    long s = interval.getSeconds();
+    return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), s) * s)
+        .atOffset(ZoneOffset.UTC)
+        .toInstant();
+  }
+}
