@@ -29,6 +29,9 @@ public final class Estimator {
   private ProfileSource profile;
   private final int registerSearch;
 
+  /** Fade of the anchor correction, in intervals (tuned on the real-data evaluation). */
+  private static final double FADE_SLOTS = 4.0;
+
   Estimator(Work w, boolean[] anchor, int limitSlots, int billingLimit, Supplier<ProfileSource> p) {
     this.w = w;
     this.anchor = anchor;
@@ -75,6 +78,9 @@ public final class Estimator {
       java.util.Arrays.fill(shape, 0, len, w.value[l]);
       m = EstimationMethod.FORWARD_FILLED;
     } else if (profile().fill(a, b, shape)) {
+      if (Double.isNaN(total)) {
+        anchorToNeighbours(a, b, shape);
+      }
       m = EstimationMethod.PROFILE_ESTIMATED;
     } else if (!Double.isNaN(total)) {
       java.util.Arrays.fill(shape, 0, len, 1.0);
@@ -99,6 +105,24 @@ public final class Estimator {
       w.quality[i] = Quality.ESTIMATED;
       w.method[i] = m;
       w.reasons[i] |= billing;
+    }
+  }
+
+  /**
+   * Bends the profile towards the valid neighbours of the gap: the profile's error at each anchor
+   * is added back, fading out with a time constant of {@code FADE_SLOTS} intervals, so the estimate
+   * joins the measured level at both ends and returns to the profile inside a long gap.
+   */
+  private void anchorToNeighbours(int a, int b, double[] shape) {
+    int l = a - 1 >= 0 && anchor[a - 1] ? a - 1 : -1;
+    int r = b < w.n && anchor[b] ? b : -1;
+    double rl = l >= 0 ? w.value[l] - profile.at(l) : 0;
+    double rr = r >= 0 ? w.value[r] - profile.at(r) : 0;
+    rl = Double.isNaN(rl) ? 0 : rl;
+    rr = Double.isNaN(rr) ? 0 : rr;
+    for (int i = a; i < b; i++) {
+      double c = rl * Math.exp(-(i - a + 1) / FADE_SLOTS) + rr * Math.exp(-(b - i) / FADE_SLOTS);
+      shape[i - a] = Math.max(0, shape[i - a] + c);
     }
   }
 

@@ -18,6 +18,7 @@ final class ProfileSource {
   private final int windowDays;
   private final SegmentProfile segment;
   private final double segmentScale;
+  private final double[] scratch;
 
   ProfileSource(
       double[] ext,
@@ -34,6 +35,7 @@ final class ProfileSource {
     this.cal = new LocalCalendar(rules, extFrom, step, ext.length);
     this.similarDays = similarDays;
     this.windowDays = windowDays;
+    this.scratch = new double[similarDays];
     this.segment = segment;
     this.segmentScale = segment == null ? 1 : levelOf(segment);
   }
@@ -44,10 +46,7 @@ final class ProfileSource {
    */
   boolean fill(int a, int b, double[] out) {
     for (int i = a; i < b; i++) {
-      double v = similarDayMean(i + offset);
-      if (Double.isNaN(v)) {
-        v = segmentValue(i + offset);
-      }
+      double v = at(i);
       if (Double.isNaN(v)) {
         return false;
       }
@@ -56,11 +55,11 @@ final class ProfileSource {
     return true;
   }
 
-  private double similarDayMean(int e) {
+  private double similarDayMedian(int e) {
     int d = cal.day[e];
     int s = cal.slotOfDay[e];
     int type = LocalCalendar.dayType(d);
-    double sum = 0;
+    double[] found = scratch;
     int count = 0;
     for (int dist = 1; dist <= windowDays && count < similarDays; dist++) {
       for (int sign = -1; sign <= 1 && count < similarDays; sign += 2) {
@@ -70,12 +69,23 @@ final class ProfileSource {
         }
         int idx = cal.index(other, s);
         if (idx >= 0 && !Double.isNaN(ext[idx])) {
-          sum += ext[idx];
-          count++;
+          found[count++] = ext[idx];
         }
       }
     }
-    return count == 0 ? Double.NaN : sum / count;
+    return count == 0 ? Double.NaN : median(found, count);
+  }
+
+  /** The median: robust to the one day an appliance ran, and the best estimate under MAE. */
+  private static double median(double[] v, int n) {
+    java.util.Arrays.sort(v, 0, n);
+    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+  }
+
+  /** The profile estimate of one span slot (NaN when there is none). */
+  double at(int i) {
+    double v = similarDayMedian(i + offset);
+    return Double.isNaN(v) ? segmentValue(i + offset) : v;
   }
 
   private double segmentValue(int e) {

@@ -1,0 +1,2 @@
+/** Throughput benchmark of VEE over synthetic fleets generated in-process. */
+package io.loadlens.vee.bench;
