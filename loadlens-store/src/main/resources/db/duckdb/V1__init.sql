@@ -8,8 +8,10 @@ CREATE TABLE raw_data (
   status      SMALLINT    NOT NULL,
   quality     VARCHAR     NOT NULL,
   source      VARCHAR     NOT NULL,
-  ingested_at TIMESTAMPTZ NOT NULL,
-  PRIMARY KEY (meter_id, obis, "timestamp")
+  ingested_at TIMESTAMPTZ NOT NULL
+  -- Key (meter_id, obis, "timestamp"): unique, enforced by the ingest path (single writer,
+  -- join against the stored rows), not by an ART index, which made bulk ingest several times
+  -- slower and must be held in memory (see docs/STORE.md).
 );
 -- No unique constraint: replaceValidated deletes a span and inserts it again in one transaction,
 -- which DuckDB's eager constraint check rejects on keyed tables. Uniqueness follows from that.

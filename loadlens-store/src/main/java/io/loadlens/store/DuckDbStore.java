@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +38,9 @@ import org.duckdb.DuckDBConnection;
  * transaction.
  */
 public final class DuckDbStore extends SqlStore {
-  private static final String STAGE = "ingest_stage";
+  private static final String SERIES = "ingest_series";
+  private static final String ROWS = "ingest_rows";
+  private static final String HITS = "ingest_hits";
   private static final int READERS = 4;
 
   private final Path file;
@@ -149,7 +154,7 @@ public final class DuckDbStore extends SqlStore {
 
   @Override
   protected String stageTable() {
-    return STAGE;
+    return ROWS;
   }
 
   @Override
@@ -158,41 +163,127 @@ public final class DuckDbStore extends SqlStore {
       try (Statement st = c.createStatement()) {
         st.execute(
             "CREATE TEMP TABLE IF NOT EXISTS "
-                + STAGE
-                + " (meter_id VARCHAR, obis VARCHAR, ts_s BIGINT, value DOUBLE, unit VARCHAR,"
-                + " status SMALLINT, source VARCHAR)");
+                + SERIES
+                + " (sid INTEGER, meter_id VARCHAR, obis VARCHAR, unit VARCHAR, source VARCHAR)");
+        st.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS "
+                + ROWS
+                + " (sid INTEGER, ts_s BIGINT, value DOUBLE, status SMALLINT)");
+        st.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS "
+                + HITS
+                + " (sid INTEGER, ts_s BIGINT, offered DOUBLE, stored DOUBLE)");
       }
       stageCreated = true;
     }
-    try (DuckDBAppender a =
-        c.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, STAGE)) {
-      for (IngestPlan.Part p : plan.parts()) {
-        IntervalSeries s = p.series();
-        String meter = s.meter().value();
-        String obis = s.obis().toString();
-        String unit = s.unit().symbol();
+    DuckDBConnection d = c.unwrap(DuckDBConnection.class);
+    List<IngestPlan.Part> parts = plan.parts();
+    try (DuckDBAppender a = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, SERIES)) {
+      for (int sid = 0; sid < parts.size(); sid++) {
+        IntervalSeries s = parts.get(sid).series();
+        a.beginRow();
+        a.append(sid);
+        a.append(s.meter().value());
+        a.append(s.obis().toString());
+        a.append(s.unit().symbol());
+        a.append(parts.get(sid).source());
+        a.endRow();
+      }
+    }
+    try (DuckDBAppender a = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, ROWS)) {
+      for (int sid = 0; sid < parts.size(); sid++) {
+        IntervalSeries s = parts.get(sid).series();
         long[] t = s.epochSeconds();
         double[] v = s.values();
         int[] st = s.status();
         for (int i = 0; i < t.length; i++) {
           a.beginRow();
-          a.append(meter);
-          a.append(obis);
+          a.append(sid);
           a.append(t[i]);
           a.append(v[i]);
-          a.append(unit);
           a.append((short) st[i]);
-          a.append(p.source());
           a.endRow();
         }
       }
     }
   }
 
+  /**
+   * Finds the staged rows already stored (a join that DuckDB prunes to the row groups the staged
+   * keys can be in), records conflicts among them, and appends the rest. No index is maintained:
+   * the key is unique because every write goes through this one connection, under the write lock,
+   * in the one process DuckDB lets open the file for writing.
+   */
+  @Override
+  protected IngestResult move(Connection c, IngestPlan plan, Instant now) throws SQLException {
+    stage(c, plan);
+    long staged = plan.stagedRows();
+    long hits;
+    try (Statement st = c.createStatement()) {
+      hits =
+          st.executeUpdate(
+              "INSERT INTO "
+                  + HITS
+                  + " SELECT s.sid, s.ts_s, s.value, r.value FROM "
+                  + ROWS
+                  + " s JOIN "
+                  + SERIES
+                  + " x USING (sid) JOIN raw_data r ON r.meter_id = x.meter_id"
+                  + " AND r.obis = x.obis AND r.\"timestamp\" = to_timestamp(s.ts_s)");
+    }
+    String select =
+        "SELECT x.meter_id, x.obis, to_timestamp(s.ts_s), s.value, x.unit, s.status,"
+            + " CASE WHEN (s.status & 5) <> 0 THEN 'SUSPECT' ELSE 'VALID' END, x.source, ? FROM "
+            + ROWS
+            + " s JOIN "
+            + SERIES
+            + " x USING (sid)";
+    long conflicts = 0;
+    if (hits > 0) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO conflicts (meter_id, obis, \"timestamp\", stored_value, offered_value,"
+                  + " source, seen_at) SELECT x.meter_id, x.obis, to_timestamp(h.ts_s), h.stored,"
+                  + " h.offered, x.source, ? FROM "
+                  + HITS
+                  + " h JOIN "
+                  + SERIES
+                  + " x USING (sid) WHERE h.stored <> h.offered ON CONFLICT DO NOTHING")) {
+        ps.setObject(1, Sql.odt(now));
+        ps.executeUpdate();
+      }
+      try (Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery("SELECT count(*) FROM " + HITS + " WHERE stored <> offered")) {
+        rs.next();
+        conflicts = rs.getLong(1);
+      }
+      select +=
+          " WHERE NOT EXISTS (SELECT 1 FROM "
+              + HITS
+              + " h WHERE h.sid = s.sid AND h.ts_s = s.ts_s)";
+    }
+    long inserted = 0;
+    if (hits < staged) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO raw_data (meter_id, obis, \"timestamp\", value, unit, status, quality,"
+                  + " source, ingested_at) "
+                  + select)) {
+        ps.setObject(1, Sql.odt(now));
+        inserted = ps.executeUpdate();
+      }
+    }
+    unstage(c);
+    return new IngestResult(staged, inserted, hits - conflicts, conflicts);
+  }
+
   @Override
   protected void unstage(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
-      st.execute("DELETE FROM " + STAGE);
+      st.execute("DELETE FROM " + ROWS);
+      st.execute("DELETE FROM " + SERIES);
+      st.execute("DELETE FROM " + HITS);
     }
   }
 

@@ -172,6 +172,15 @@ public final class PostgresStore extends SqlStore {
   }
 
   /**
+   * Parses a {@code postgresql://user@host:port/db} URL.
+   *
+   * @throws StoreConfigurationException naming the URL when it is not understood
+   */
+  public static Config parse(String url) {
+    return Stores.parsePostgres(url);
+  }
+
+  /**
    * Drops data older than the configured retention: a TimescaleDB retention policy, or whole
    * monthly partitions that end before the cut-off.
    */

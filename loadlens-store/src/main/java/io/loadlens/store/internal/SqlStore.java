@@ -88,13 +88,30 @@ public abstract class SqlStore implements Store {
       return IngestResult.NONE;
     }
     beforeIngest(plan);
-    return write("ingest of " + batches.size() + " batches", c -> move(c, plan, now));
+    return write(
+        "ingest of " + batches.size() + " batches",
+        c -> {
+          IngestResult r = move(c, plan, now);
+          if (!plan.inCallConflicts().isEmpty()) {
+            insertConflicts(c, plan.inCallConflicts());
+          }
+          return new IngestResult(
+              plan.offered(),
+              r.inserted(),
+              r.duplicates() + plan.inCallDuplicates(),
+              r.conflicts() + plan.inCallConflicts().size());
+        });
   }
 
-  private IngestResult move(Connection c, IngestPlan plan, Instant now) throws SQLException {
+  /**
+   * Moves the plan's rows into {@code raw_data} inside the ingest transaction.
+   *
+   * @return rows inserted, duplicates and conflicts among the staged rows ({@code offered} unused)
+   */
+  protected IngestResult move(Connection c, IngestPlan plan, Instant now) throws SQLException {
     long staged = plan.stagedRows();
-    long conflicts = plan.inCallConflicts().size();
-    long dups = plan.inCallDuplicates();
+    long conflicts = 0;
+    long dups = 0;
     long inserted = 0;
     if (staged > 0) {
       stage(c, plan);
@@ -117,10 +134,7 @@ public abstract class SqlStore implements Store {
       }
       unstage(c);
     }
-    if (!plan.inCallConflicts().isEmpty()) {
-      insertConflicts(c, plan.inCallConflicts());
-    }
-    return new IngestResult(plan.offered(), inserted, dups, conflicts);
+    return new IngestResult(staged, inserted, dups, conflicts);
   }
 
   private long recordConflicts(Connection c, Instant now) throws SQLException {
