@@ -123,7 +123,12 @@
       if (allNum && keys.length <= 8) {
         const chart = el('div', { class: 'chart' }); box.appendChild(chart); target.appendChild(box);
         const n = value[keys[0]].length;
-        LL.lineChart(chart, [...Array(n).keys()], keys.map(k => ({ label: k, values: value[k] })), { time: false, height: 200, xLabel: 'index' });
+        const tk = keys.find(k => (k === 't' || k === 'time' || k === 'epochSeconds') && value[k][0] > 1e9);
+        if (tk) {
+          LL.lineChart(chart, value[tk], keys.filter(k => k !== tk).map(k => ({ label: k, values: value[k] })), { height: 200 });
+        } else {
+          LL.lineChart(chart, [...Array(n).keys()], keys.map(k => ({ label: k, values: value[k] })), { time: false, height: 200, xLabel: 'index' });
+        }
         return;
       }
       const inner = el('div', { style: 'margin-left:1em' });
