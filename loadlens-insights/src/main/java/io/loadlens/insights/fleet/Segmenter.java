@@ -1,0 +1,146 @@
+package io.loadlens.insights.fleet;
+
+import io.loadlens.insights.ApplianceKind;
+import io.loadlens.insights.fleet.FleetInsights.Segment;
+import io.loadlens.insights.internal.Stats;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Segments consumers by normalised hourly typical-day shape with k-means++; k is the one with the
+ * highest mean silhouette among {@code minSegments..maxSegments}.
+ */
+final class Segmenter {
+  private Segmenter() {}
+
+  static FleetInsights.Segmentation segment(
+      List<ConsumerProfileSummary> consumers, FleetConfig cfg) {
+    double[][] x = new double[consumers.size()][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = consumers.get(i).dayShape();
+    }
+    int maxK = Math.min(cfg.maxSegments(), Math.max(cfg.minSegments(), x.length - 1));
+    int[] sample = sample(x.length, cfg.silhouetteSample(), cfg.seed());
+    double[] sil = new double[Math.max(0, maxK - cfg.minSegments() + 1)];
+    KMeans.Result best = null;
+    double bestSil = Double.NEGATIVE_INFINITY;
+    if (x.length <= cfg.minSegments()) {
+      best = KMeans.fit(x, 1, cfg.seed());
+      bestSil = 0;
+    } else {
+      for (int k = cfg.minSegments(); k <= maxK; k++) {
+        KMeans.Result r = KMeans.fit(x, k, cfg.seed() + k);
+        double s = KMeans.silhouette(x, r.assignment(), k, sample);
+        sil[k - cfg.minSegments()] = Stats.round(s, 4);
+        if (s > bestSil) {
+          bestSil = s;
+          best = r;
+        }
+      }
+    }
+    return new FleetInsights.Segmentation(
+        "k in "
+            + cfg.minSegments()
+            + ".."
+            + maxK
+            + " with the highest mean silhouette (Rousseeuw 1987) on a seeded sample of up to "
+            + cfg.silhouetteSample()
+            + " consumers; k-means++ seed "
+            + cfg.seed(),
+        best.k(),
+        Stats.round(bestSil, 4),
+        sil,
+        segments(consumers, best));
+  }
+
+  static int[] sample(int n, int max, long seed) {
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    SplittableRandom rnd = new SplittableRandom(seed);
+    for (int i = n - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+    return java.util.Arrays.copyOf(idx, Math.min(n, max));
+  }
+
+  static List<Segment> segments(List<ConsumerProfileSummary> consumers, KMeans.Result r) {
+    List<List<ConsumerProfileSummary>> groups = new ArrayList<>();
+    for (int j = 0; j < r.k(); j++) {
+      groups.add(new ArrayList<>());
+    }
+    for (int i = 0; i < consumers.size(); i++) {
+      groups.get(r.assignment()[i]).add(consumers.get(i));
+    }
+    List<Segment> out = new ArrayList<>();
+    Map<String, Integer> used = new HashMap<>();
+    for (int j = 0; j < r.k(); j++) {
+      List<ConsumerProfileSummary> g = groups.get(j);
+      if (g.isEmpty()) {
+        continue;
+      }
+      double[] c = r.centroids()[j];
+      int peakHour = 0;
+      double min = Double.POSITIVE_INFINITY;
+      for (int h = 0; h < 24; h++) {
+        if (c[h] > c[peakHour]) {
+          peakHour = h;
+        }
+        min = Math.min(min, c[h]);
+      }
+      String label = label(g, c[peakHour], min, peakHour);
+      int seen = used.merge(label, 1, Integer::sum);
+      if (seen > 1) {
+        label = label + " (" + seen + ")";
+      }
+      double[] centroid = new double[24];
+      for (int h = 0; h < 24; h++) {
+        centroid[h] = Stats.round(c[h], 4);
+      }
+      out.add(
+          new Segment(
+              j,
+              label,
+              g.size(),
+              centroid,
+              peakHour,
+              Stats.round(
+                  g.stream().mapToDouble(ConsumerProfileSummary::annualKwh).average().orElse(0), 1),
+              g.stream().map(ConsumerProfileSummary::meterId).toList()));
+    }
+    out.sort((a, b) -> Integer.compare(b.size(), a.size()));
+    return out;
+  }
+
+  /** A segment's name from its members' appliances and its centroid's shape. */
+  static String label(List<ConsumerProfileSummary> g, double max, double min, int peakHour) {
+    if (FleetAnalysis.mostHave(g, ApplianceKind.ROOFTOP_PV)) {
+      return "daytime PV exporters";
+    }
+    if (FleetAnalysis.mostHave(g, ApplianceKind.EV_CHARGER)) {
+      return "EV chargers";
+    }
+    if (max / Math.max(min, 1e-9) < 1.6) {
+      return "flat, always-on";
+    }
+    if (peakHour >= 22 || peakHour < 5) {
+      return FleetAnalysis.mostHave(g, ApplianceKind.WATER_HEATER)
+          ? "off-peak night heaters"
+          : "night-shift";
+    }
+    if (peakHour < 10) {
+      return "morning peakers";
+    }
+    if (peakHour < 16) {
+      return "daytime users";
+    }
+    return "evening peakers";
+  }
+}
