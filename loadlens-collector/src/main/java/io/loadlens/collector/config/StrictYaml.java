@@ -73,21 +73,28 @@ final class StrictYaml {
               .collect(Collectors.joining(", "));
       throw where.error(path(e), e.getLocation(), "unknown key (known: " + known + ")", e);
     } catch (JsonMappingException e) {
+      if (e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamReadException bad) {
+        throw notYaml(file, bad);
+      }
       throw where.error(path(e), e.getLocation(), e.getOriginalMessage().split("\n")[0], e);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(
-          file
-              + ":"
-              + lineOf(e.getLocation())
-              + ": not valid YAML ("
-              + e.getOriginalMessage().split("\n")[0]
-              + ")",
-          e);
+      throw notYaml(file, e);
     }
     if (value == null) {
       throw new ConfigException(file + ": the file is empty");
     }
     return new Parsed<>(value, where);
+  }
+
+  private static ConfigException notYaml(Path file, JsonProcessingException e) {
+    return new ConfigException(
+        file
+            + ":"
+            + lineOf(e.getLocation())
+            + ": not valid YAML ("
+            + e.getOriginalMessage().split("\n")[0]
+            + ")",
+        e);
   }
 
   /** A parsed value with the index of its text. */
