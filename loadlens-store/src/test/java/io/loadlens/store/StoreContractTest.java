@@ -18,6 +18,7 @@ import io.loadlens.model.Quality;
 import io.loadlens.model.ReadingBatch;
 import io.loadlens.model.Unit;
 import io.loadlens.model.ValidatedSeries;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -284,5 +285,74 @@ abstract class StoreContractTest {
     assertThat(store.readRaw(MeterId.of("m7"), ObisCode.VOLTAGE_L1, null, null).unit())
         .isEqualTo(Unit.VOLT);
     assertThat(store.channels(MeterId.of("m7"))).containsExactly(ENERGY, ObisCode.VOLTAGE_L1);
+  }
+
+  @Test
+  void csvExportThenImportRoundTripsRawValues(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    long[] t = {at(0).getEpochSecond(), at(1).getEpochSecond(), at(2).getEpochSecond()};
+    store.ingest(
+        List.of(
+            batch(
+                new IntervalSeries(
+                    A,
+                    ENERGY,
+                    Unit.WATT_HOUR,
+                    t,
+                    new double[] {1.5, 0.001, 123456.25},
+                    new int[] {0, ProfileStatus.DATA_NOT_VALID, 0})),
+            batch(series("meter-b", 0, 50))));
+    store.replaceValidated(validated(A, 0, 3, 0, "1"));
+    Path csv = dir.resolve("out.csv");
+    long written = new Exporter(store).export(ExportFilter.all(), Exporter.Format.CSV, csv);
+    assertThat(written).isEqualTo(54);
+    List<String> lines = java.nio.file.Files.readAllLines(csv);
+    assertThat(lines.get(0)).startsWith("meter_id,obis,timestamp,value,unit,quality,");
+    assertThat(lines.get(1))
+        .isEqualTo("meter-a,1-0:1.29.0.255,2026-01-01T00:00:00Z,1.5,Wh,VALID,,test");
+    assertThat(lines.get(2))
+        .isEqualTo("meter-a,1-0:1.29.0.255,2026-01-01T00:00:00Z,0,Wh,ESTIMATED,INTERPOLATED,vee:1");
+
+    try (Store copy = openEmpty()) {
+      ImportReport r =
+          new CsvImporter(copy, ColumnMapping.loadlensExport(), java.time.Clock.systemUTC())
+              .importFile(csv);
+      assertThat(r.rowsRead()).isEqualTo(54);
+      assertThat(r.skipped()).isEqualTo(1);
+      assertThat(r.valuesStored()).isEqualTo(53);
+      assertThat(r.rejected()).isZero();
+      assertThat(copy.readRaw(A, ENERGY, null, null))
+          .isEqualTo(store.readRaw(A, ENERGY, null, null));
+      assertThat(copy.readRaw(B, ENERGY, null, null))
+          .isEqualTo(store.readRaw(B, ENERGY, null, null));
+    }
+  }
+
+  @Test
+  void parquetExportHoldsEveryValueWithTimestamps(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    store.ingest(List.of(batch(series("meter-a", 0, 10)), batch(series("meter-b", 0, 10))));
+    Path pq = dir.resolve("out.parquet");
+    long n =
+        new Exporter(store)
+            .export(new ExportFilter(A, at(2), at(7), true), Exporter.Format.PARQUET, pq);
+    assertThat(n).isEqualTo(5);
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*), min(epoch(\"timestamp\")), sum(value), min(meter_id) FROM '"
+                    + pq
+                    + "'")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(5);
+      assertThat(rs.getLong(2)).isEqualTo(at(2).getEpochSecond());
+      double expected = 0;
+      for (int i = 2; i < 7; i++) {
+        expected += Fixtures.value("meter-a", i);
+      }
+      assertThat(rs.getDouble(3)).isEqualTo(expected);
+      assertThat(rs.getString(4)).isEqualTo("meter-a");
+    }
   }
 }
