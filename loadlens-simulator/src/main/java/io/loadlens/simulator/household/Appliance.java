@@ -9,11 +9,13 @@ public sealed interface Appliance
     permits Standby,
         Refrigerator,
         Lighting,
+        Electronics,
         Cooking,
         WetAppliance,
         WaterHeater,
         SpaceHeating,
         AirConditioning,
+        PoolPump,
         EvCharger,
         RooftopPv {
 

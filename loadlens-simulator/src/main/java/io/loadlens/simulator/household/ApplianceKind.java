@@ -7,6 +7,7 @@ public enum ApplianceKind {
   STANDBY,
   REFRIGERATOR,
   LIGHTING,
+  ELECTRONICS,
   COOKING,
   WASHING_MACHINE,
   DRYER,
@@ -15,6 +16,7 @@ public enum ApplianceKind {
   SPACE_HEATING,
   HEAT_PUMP,
   AIR_CONDITIONING,
+  POOL_PUMP,
   EV_CHARGER,
   ROOFTOP_PV;
 

@@ -39,8 +39,8 @@ public record Cooking(double hobWatts, double ovenWatts) implements Appliance {
     }
     int dinner = s.dinnerMinute();
     double meal = rng.nextDouble();
-    if (meal < 0.45) {
-      int length = rng.nextInt(35, 75);
+    if (meal < 0.3) {
+      int length = rng.nextInt(30, 60);
       int start = dinner - length;
       for (int m = 0; m < length; m++) {
         boolean on = m < 12 || rng.nextDouble() < 0.45;
@@ -49,9 +49,9 @@ public record Cooking(double hobWatts, double ovenWatts) implements Appliance {
         }
       }
       Appliance.run(day, out, dinner - 15, 12, hobWatts * 0.5);
-    } else if (meal < 0.85) {
+    } else if (meal < 0.8) {
       int length = rng.nextInt(20, 45);
-      Appliance.run(day, out, dinner - length, length, hobWatts * (0.5 + 0.4 * rng.nextDouble()));
+      Appliance.run(day, out, dinner - length, length, hobWatts * (0.35 + 0.35 * rng.nextDouble()));
     }
     int microwaves = rng.nextInt(0, 3 + day.occupants());
     for (int k = 0; k < microwaves; k++) {

@@ -85,6 +85,9 @@ public final class DaySchedule {
     fill(wakeMinute, sleepMinute, AWAKE);
     fill(sleepMinute, 1_440, ASLEEP);
     int returnMinute = back;
+    if (!homeAllDay && rng.nextDouble() < 0.25) {
+      homeAllDay = true; // someone works from home or is off today
+    }
     if (!homeAllDay) {
       returnMinute = clamp(back + rng.nextInt(-40, 41));
       fill(clamp(leave + rng.nextInt(-15, 16)), returnMinute, AWAY);
@@ -93,7 +96,7 @@ public final class DaySchedule {
       fill(out, clamp(out + rng.nextInt(60, 240)), AWAY);
     }
     dinnerMinute =
-        clamp(Math.max(homeAllDay ? 1_050 : returnMinute + 30, 1_035) + rng.nextInt(-20, 40));
+        clamp(Math.max(homeAllDay ? 1_110 : returnMinute + 45, 1_080) + rng.nextInt(-60, 90));
   }
 
   private void planNightShift(boolean weekend, int jitter) {

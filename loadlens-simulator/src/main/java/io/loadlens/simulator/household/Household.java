@@ -33,6 +33,9 @@ public record Household(
   /** Penetration of resistive electric space heating (among those without a heat pump). */
   public static final double RESISTIVE_HEATING_SHARE = 0.12;
 
+  /** Penetration of pool pumps in a warm climate (about one Sydney home in eight has a pool). */
+  public static final double POOL_PUMP_SHARE_WARM = 0.12;
+
   /** Penetration of electric storage water heaters. */
   public static final double WATER_HEATER_SHARE = 0.30;
 
@@ -51,7 +54,9 @@ public record Household(
         Math.max(1, rng.nextInt(archetype.minOccupants(), archetype.maxOccupants() + 1));
     double size = 0.7 + 0.15 * occupants + 0.3 * rng.nextDouble();
     List<Appliance> list = new ArrayList<>();
-    list.add(new Standby(35 + 110 * rng.nextDouble() * size));
+    double extraBase =
+        rng.nextDouble() < 0.2 ? 60 + 180 * rng.nextDouble() : 0; // freezer, aquarium
+    list.add(new Standby(20 + 60 * rng.nextDouble() * size + extraBase));
     list.add(
         new Refrigerator(
             80 + 70 * rng.nextDouble(),
@@ -59,6 +64,7 @@ public record Household(
             0.3 + 0.15 * rng.nextDouble(),
             rng.nextInt(0, 1_440)));
     list.add(new Lighting(120 + 260 * rng.nextDouble() * size));
+    list.add(new Electronics(60 + 200 * rng.nextDouble() * size));
     list.add(new Cooking(1_500 + 1_500 * rng.nextDouble(), 2_000 + 1_000 * rng.nextDouble()));
     double washes = 1.5 + 1.2 * occupants * (0.5 + rng.nextDouble());
     if (rng.nextDouble() < 0.92) {
@@ -90,7 +96,13 @@ public record Household(
     if (rng.nextDouble() < acShare) {
       list.add(
           new AirConditioning(
-              ua * 1.3, 1_200 + 1_800 * rng.nextDouble(), 23 + 3 * rng.nextDouble()));
+              ua * 1.3,
+              1_200 + 1_800 * rng.nextDouble(),
+              24 + 3 * rng.nextDouble(),
+              18 + 3 * rng.nextDouble()));
+    }
+    if (climate.annualMeanC() > 15 && rng.nextDouble() < POOL_PUMP_SHARE_WARM) {
+      list.add(new PoolPump(750 + 750 * rng.nextDouble(), 240 + 60 * rng.nextInt(0, 5)));
     }
     if (rng.nextDouble() < EV_SHARE) {
       double rating = EvCharger.RATINGS[rng.nextInt(EvCharger.RATINGS.length)];
