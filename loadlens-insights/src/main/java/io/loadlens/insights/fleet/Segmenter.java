@@ -27,6 +27,7 @@ final class Segmenter {
     double[] sil = new double[Math.max(0, maxK - cfg.minSegments() + 1)];
     KMeans.Result best = null;
     double bestSil = Double.NEGATIVE_INFINITY;
+    boolean bestEligible = false;
     if (x.length <= cfg.minSegments()) {
       best = KMeans.fit(x, 1, cfg.seed());
       bestSil = 0;
@@ -35,7 +36,12 @@ final class Segmenter {
         KMeans.Result r = KMeans.fit(x, k, cfg.seed() + k);
         double s = KMeans.silhouette(x, r.assignment(), k, sample);
         sil[k - cfg.minSegments()] = Stats.round(s, 4);
-        if (s > bestSil) {
+        // Outliers alone in a segment score high silhouettes but describe nobody: such k lose.
+        boolean eligible = smallestSize(r) >= Math.max(2, x.length / 50);
+        if (best == null
+            || (eligible || !bestEligible) && s > bestSil
+            || eligible && !bestEligible) {
+          bestEligible = eligible;
           bestSil = s;
           best = r;
         }
@@ -46,7 +52,8 @@ final class Segmenter {
             + cfg.minSegments()
             + ".."
             + maxK
-            + " with the highest mean silhouette (Rousseeuw 1987) on a seeded sample of up to "
+            + " with the highest mean silhouette (Rousseeuw 1987) among those whose smallest"
+            + " segment holds at least 2 % of consumers (min 2), on a seeded sample of up to "
             + cfg.silhouetteSample()
             + " consumers; k-means++ seed "
             + cfg.seed(),
@@ -54,6 +61,18 @@ final class Segmenter {
         Stats.round(bestSil, 4),
         sil,
         segments(consumers, best));
+  }
+
+  static int smallestSize(KMeans.Result r) {
+    int[] size = new int[r.k()];
+    for (int a : r.assignment()) {
+      size[a]++;
+    }
+    int min = Integer.MAX_VALUE;
+    for (int v : size) {
+      min = Math.min(min, v);
+    }
+    return min;
   }
 
   static int[] sample(int n, int max, long seed) {

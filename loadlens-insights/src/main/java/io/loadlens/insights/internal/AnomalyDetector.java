@@ -17,6 +17,9 @@ public final class AnomalyDetector {
 
   static final int MAX_UNUSUAL_DAYS = 10;
 
+  /** A level change halves or doubles the median daily energy (seasons rarely do in 4 weeks). */
+  static final double LEVEL_CHANGE_LOG = Math.log(2);
+
   private AnomalyDetector() {}
 
   public static List<Anomaly> detect(
@@ -54,19 +57,19 @@ public final class AnomalyDetector {
     List<Anomaly> out = new ArrayList<>();
     int t = 0;
     while (t < n) {
-      if (Math.abs(logRatio[t]) < Math.log(1.5)) {
+      if (Math.abs(logRatio[t]) < LEVEL_CHANGE_LOG) {
         t++;
         continue;
       }
       // Medians detect robustly; the difference of means peaks exactly at a step.
       int best = t;
       for (int k = t; k < Math.min(n, t + WINDOW_DAYS); k++) {
-        if (Math.abs(logRatio[k]) >= Math.log(1.5) && meanShift[k] > meanShift[best]) {
+        if (Math.abs(logRatio[k]) >= LEVEL_CHANGE_LOG && meanShift[k] > meanShift[best]) {
           best = k;
         }
       }
       double ratio = Math.exp(logRatio[best]);
-      double score = Stats.clamp01(Math.abs(logRatio[best]) / Math.log(3));
+      double score = Stats.clamp01(Math.abs(logRatio[best]) / Math.log(4));
       out.add(
           new Anomaly(
               AnomalyKind.LEVEL_CHANGE,

@@ -13,8 +13,14 @@ import java.util.Locale;
 
 /** Appliance signatures at 15–60-minute resolution. */
 public final class ApplianceDetectors {
-  /** Standard charging levels: 1-phase 10 A and 16 A, 1-phase 32 A, 3-phase 16 A (IEC 61851). */
-  static final double[] EV_LEVELS_KW = {2.3, 3.7, 7.4, 11.0};
+  /**
+   * Standard charging levels at 230 V: 1-phase 16 A, 1-phase 32 A, 3-phase 16 A (IEC 61851-1 mode
+   * 3). The 2.3 kW mode-2 level is left out: it cannot be told from a heater element.
+   */
+  static final double[] EV_LEVELS_KW = {3.7, 7.4, 11.0};
+
+  /** Smallest EV session energy counted: 5 kWh, about 30 km of driving. */
+  static final double MIN_SESSION_KWH = 5;
 
   private ApplianceDetectors() {}
 
@@ -34,15 +40,17 @@ public final class ApplianceDetectors {
     return out;
   }
 
-  /** Multi-hour plateaus of at least 2.8 kW that snap to a standard charging level. */
+  /**
+   * Flat plateaus of at least 3 kW, 1.5 h and 5 kWh whose power snaps to a standard charging level.
+   */
   public static ApplianceDetection ev(LoadProfile p) {
-    int minIntervals = Math.max(2, (int) Math.ceil(3600.0 / p.intervalSeconds));
-    List<Blocks.Block> blocks = Blocks.find(p, 2.8, minIntervals);
+    int minIntervals = Math.max(2, (int) Math.ceil(5400.0 / p.intervalSeconds));
+    List<Blocks.Block> blocks = Blocks.find(p, 3.0, minIntervals);
     List<Blocks.Block> sessions = new ArrayList<>();
     int matched = 0;
     for (Blocks.Block b : blocks) {
-      boolean flat = b.spreadKw() <= 0.25 * b.kw() + 0.5;
-      if (!flat || b.kw() > 22.5) {
+      boolean flat = b.spreadKw() <= 0.15 * b.kw() + 0.3;
+      if (!flat || b.kw() > 22.5 || b.kwh() < MIN_SESSION_KWH) {
         continue;
       }
       sessions.add(b);
@@ -70,10 +78,10 @@ public final class ApplianceDetectors {
     double perDay = sessions.size() / days;
     double startSpreadH = startHourSpread(p, sessions);
     double waterHeaterLike = perDay > 0.7 && startSpreadH < 1.5 && typical < 5 ? 0.3 : 1;
-    double count = Math.min(1, sessions.size() / 8.0);
+    double count = Math.min(1, matched / 8.0);
     double snap = (double) matched / sessions.size();
     double level = typical >= 6 ? 1 : 0.75;
-    double conf = count * (0.4 + 0.6 * snap) * level * waterHeaterLike;
+    double conf = count * snap * level * waterHeaterLike;
     double lvl = nearestLevel(typical);
     String evidence =
         String.format(

@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * A meter clock that is off by hours shows as the daily pattern shifted in time. For every 14-day
  * block, the block's hourly shape is compared with the whole series' shape at lags of −3..+3 h; a
- * block whose best lag is not zero, with a correlation at least 0.15 higher than at lag zero and of
- * at least 0.8, is reported. Consecutive blocks with the same lag are merged.
+ * block whose best lag is not zero, with a correlation at least 0.25 higher than at lag zero and of
+ * at least 0.9, is reported (seasonal drift of routines stays below these). Consecutive blocks with
+ * the same lag are merged.
  */
 public final class ClockFaultDetector {
   static final int BLOCK_DAYS = 14;
@@ -41,7 +42,7 @@ public final class ClockFaultDetector {
           bestLag = lag;
         }
       }
-      boolean shifted = bestLag != 0 && best >= 0.8 && best - atZero >= 0.15;
+      boolean shifted = bestLag != 0 && best >= 0.9 && best - atZero >= 0.25;
       int lag = shifted ? bestLag : 0;
       if (lag != runLag && runStart >= 0) {
         out.add(anomaly(p, runStart, from, runLag, runScore));

@@ -40,7 +40,7 @@ public final class ThermostaticTracker {
     while (i < n) {
       double prev = p.kw[i - 1];
       double rise = p.kw[i] - prev;
-      if (Double.isNaN(rise) || rise < 0.5 * power || rise > 1.6 * power) {
+      if (Double.isNaN(rise) || rise < 0.4 * power || rise > 1.6 * power) {
         i++;
         continue;
       }
@@ -48,7 +48,7 @@ public final class ThermostaticTracker {
       int j = i;
       while (j < n && j - i < maxOn && !Double.isNaN(p.kw[j])) {
         double excess = p.kw[j] - ref;
-        if (excess < 0.5 * power) {
+        if (excess < 0.4 * power) {
           break;
         }
         // A fall of the appliance's size ends the cycle after this interval (partly on).

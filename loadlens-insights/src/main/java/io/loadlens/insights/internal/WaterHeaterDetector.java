@@ -82,8 +82,8 @@ public final class WaterHeaterDetector {
       energy += e;
     }
     double perDay = t.cycles() / days;
-    // A heater cycles at least daily; its steps dominate the step histogram.
-    double conf = Math.min(1, perDay / 1.5) * Math.min(1, t.modeShare() / 0.4) * 0.85;
+    // A thermostatic heater reheats several times a day; its steps dominate the step histogram.
+    double conf = Math.min(1, perDay / 3) * Math.min(1, t.modeShare() / 0.4) * 0.85;
     return ApplianceDetection.of(
         ApplianceKind.WATER_HEATER,
         conf,
