@@ -1,0 +1,81 @@
+package io.loadlens.transport;
+
+import io.loadlens.model.IntervalSeries;
+import io.loadlens.model.ReadingBatch;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A sink like the store: rows keyed by (meter, OBIS, capture time), a re-sent row overwrites
+ * itself. Counts rows written more than once, and can fail its next writes on demand.
+ */
+public final class MemorySink implements BatchSink {
+
+  public record Key(String meter, String obis, long time) {}
+
+  public record DeadLetter(String source, String reason, byte[] payload) {}
+
+  private final Map<Key, Double> rows = new HashMap<>();
+  private final List<DeadLetter> deadLetters = new ArrayList<>();
+  private final AtomicInteger failNext = new AtomicInteger();
+  private long rewritten;
+  private long writes;
+
+  @Override
+  public synchronized void write(List<ReadingBatch> batches) {
+    if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new IllegalStateException("sink unavailable (test fault)");
+    }
+    writes++;
+    for (ReadingBatch b : batches) {
+      rewritten += put(rows, b);
+    }
+  }
+
+  static int put(Map<Key, Double> m, ReadingBatch b) {
+    int again = 0;
+    for (IntervalSeries s : b.series()) {
+      for (int i = 0; i < s.size(); i++) {
+        if (m.put(
+                new Key(b.meter().value(), s.obis().toString(), s.epochSeconds()[i]), s.values()[i])
+            != null) {
+          again++;
+        }
+      }
+    }
+    return again;
+  }
+
+  @Override
+  public synchronized void deadLetter(String source, String reason, byte[] payload) {
+    deadLetters.add(new DeadLetter(source, reason, payload));
+  }
+
+  public void failNextWrites(int n) {
+    failNext.set(n);
+  }
+
+  public synchronized Map<Key, Double> rows() {
+    return new HashMap<>(rows);
+  }
+
+  public synchronized int rowCount() {
+    return rows.size();
+  }
+
+  /** Rows received again after they were stored (at-least-once redeliveries). */
+  public synchronized long rewrittenRows() {
+    return rewritten;
+  }
+
+  public synchronized long writes() {
+    return writes;
+  }
+
+  public synchronized List<DeadLetter> deadLetters() {
+    return List.copyOf(deadLetters);
+  }
+}
