@@ -28,6 +28,8 @@ public final class MqttSubscriber implements ReadingSubscriber {
   private final int maxBatch;
   private final LinkedBlockingQueue<MqttLink.Received> received = new LinkedBlockingQueue<>();
   private final MqttLink link;
+  private final java.util.concurrent.CompletableFuture<Void> subscribed =
+      new java.util.concurrent.CompletableFuture<>();
   private volatile boolean closed;
   private Thread thread;
 
@@ -54,6 +56,7 @@ public final class MqttSubscriber implements ReadingSubscriber {
               public void connected() {
                 LOG.info("ingest: connected to {}, subscribing to {}", settings, filter);
                 link.subscribe(filter, settings.qos())
+                    .thenRun(() -> subscribed.complete(null))
                     .exceptionally(
                         e -> {
                           LOG.error("ingest: subscribe to {} failed: {}", filter, e.toString());
@@ -130,6 +133,11 @@ public final class MqttSubscriber implements ReadingSubscriber {
     } catch (Exception e) {
       LOG.debug("ingest: disconnect: {}", e.toString());
     }
+  }
+
+  /** Completes when the first subscription was acknowledged by the broker. */
+  public java.util.concurrent.CompletableFuture<Void> subscribed() {
+    return subscribed;
   }
 
   public boolean isConnected() {
