@@ -8,5 +8,6 @@ public final class Commands {
 
   public static void register(CommandLine cl) {
     cl.addSubcommand(new VeeCommand());
+    cl.addSubcommand(new io.loadlens.app.cli.decode.DecodeCommand());
   }
 }
