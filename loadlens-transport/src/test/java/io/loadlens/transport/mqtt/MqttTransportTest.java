@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /** Gateway to ingest over MQTT with TLS against a real broker, with the failures of the field. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MqttTransportIT {
-  private static final Logger LOG = LoggerFactory.getLogger(MqttTransportIT.class);
+class MqttTransportTest {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttTransportTest.class);
 
   @TempDir Path tmp;
   private TlsBroker broker;

@@ -1,0 +1,39 @@
+package io.loadlens.transport.kafka;
+
+import kafka.testkit.KafkaClusterTestKit;
+import kafka.testkit.TestKitNodes;
+
+/** A one-node KRaft Kafka (combined broker and controller) inside the test JVM; no Docker. */
+public final class KafkaTestCluster implements AutoCloseable {
+  private final KafkaClusterTestKit kit;
+
+  public KafkaTestCluster() throws Exception {
+    kit =
+        new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("offsets.topic.num.partitions", "4")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
+            .setConfigProp("num.network.threads", "2")
+            .setConfigProp("num.io.threads", "2")
+            .build();
+    kit.format();
+    kit.startup();
+    kit.waitForReadyBrokers();
+  }
+
+  public String bootstrapServers() {
+    return kit.bootstrapServers();
+  }
+
+  @Override
+  public void close() throws Exception {
+    kit.close();
+  }
+}
