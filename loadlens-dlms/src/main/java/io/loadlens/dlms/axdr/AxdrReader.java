@@ -224,6 +224,10 @@ public final class AxdrReader {
   private CosemValue compactArray(int depth) {
     int start = pos;
     TypeDescription td = TypeDescription.read(this, depth);
+    if (td.minSize() == 0) {
+      throw new DlmsFramingException(
+          "A-XDR compact-array type-description at offset " + start + " encodes no octets");
+    }
     byte[] description = Arrays.copyOfRange(buf, start, pos);
     int contentLength = boundedLength("compact-array contents", 1);
     int end = pos + contentLength;

@@ -41,14 +41,30 @@ record TypeDescription(DataType type, int count, List<TypeDescription> children)
     return new TypeDescription(type, 0, List.of());
   }
 
+  /** The fewest octets one element of this type encodes to. */
+  long minSize() {
+    return switch (type) {
+      case ARRAY -> count * children.get(0).minSize();
+      case STRUCTURE -> children.stream().mapToLong(TypeDescription::minSize).sum();
+      case NULL_DATA, DONT_CARE -> 0;
+      default -> Math.max(1, type.fixedSize());
+    };
+  }
+
   CosemValue readUntagged(AxdrReader r, int depth) {
     if (depth > AxdrReader.MAX_DEPTH) {
       throw new DlmsFramingException("A-XDR compact-array element nested deeper than " + depth);
     }
     if (type == DataType.ARRAY) {
-      if (count > r.remaining()) {
+      long need = minSize();
+      if (need > r.remaining() || (count > 0 && need == 0)) {
         throw new DlmsFramingException(
-            "A-XDR compact-array count " + count + " exceeds remaining " + r.remaining());
+            "A-XDR compact-array array of "
+                + count
+                + " elements needs "
+                + need
+                + " octets, remaining "
+                + r.remaining());
       }
       List<CosemValue> out = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
