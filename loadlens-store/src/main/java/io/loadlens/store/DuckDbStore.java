@@ -24,6 +24,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded store: one DuckDB file, no setup.
@@ -38,6 +40,7 @@ import org.duckdb.DuckDBConnection;
  * transaction.
  */
 public final class DuckDbStore extends SqlStore {
+  private static final Logger LOG = LoggerFactory.getLogger(DuckDbStore.class);
   private static final String SERIES = "ingest_series";
   private static final String ROWS = "ingest_rows";
   private static final String HITS = "ingest_hits";
@@ -133,7 +136,9 @@ public final class DuckDbStore extends SqlStore {
       writer.setAutoCommit(false);
       try {
         T result = work.run(writer);
+        long t = System.nanoTime();
         writer.commit();
+        LOG.debug("{}: commit {} ms", what, (System.nanoTime() - t) / 1_000_000);
         return result;
       } catch (SQLException | RuntimeException e) {
         try {
@@ -216,7 +221,9 @@ public final class DuckDbStore extends SqlStore {
    */
   @Override
   protected IngestResult move(Connection c, IngestPlan plan, Instant now) throws SQLException {
+    long t0 = System.nanoTime();
     stage(c, plan);
+    long t1 = System.nanoTime();
     long staged = plan.stagedRows();
     long hits;
     try (Statement st = c.createStatement()) {
@@ -238,6 +245,7 @@ public final class DuckDbStore extends SqlStore {
             + " s JOIN "
             + SERIES
             + " x USING (sid)";
+    long t2 = System.nanoTime();
     long conflicts = 0;
     if (hits > 0) {
       try (PreparedStatement ps =
@@ -275,6 +283,16 @@ public final class DuckDbStore extends SqlStore {
       }
     }
     unstage(c);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "ingest: {} rows staged in {} ms, matched {} stored in {} ms, {} inserted in {} ms",
+          staged,
+          (t1 - t0) / 1_000_000,
+          hits,
+          (t2 - t1) / 1_000_000,
+          inserted,
+          (System.nanoTime() - t2) / 1_000_000);
+    }
     return new IngestResult(staged, inserted, hits - conflicts, conflicts);
   }
 

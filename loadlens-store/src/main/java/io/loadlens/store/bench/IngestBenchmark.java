@@ -35,8 +35,8 @@ import org.postgresql.copy.CopyIn;
  * the same rows into an unindexed table, as the floor to compare against.
  *
  * <p>Run: {@code java -cp <classpath> io.loadlens.store.bench.IngestBenchmark [url] [meters]
- * [rowsPerMeter]} with url {@code duckdb} (a fresh temporary file) or {@code postgresql://...} (the
- * database is created, and dropped when {@code dropAfter}).
+ * [rowsPerMeter] [metersPerCall]} with url {@code duckdb} (a fresh temporary file) or {@code
+ * postgresql://...} (the database is created, and dropped when {@code dropAfter}).
  */
 public final class IngestBenchmark {
   static final ObisCode CHANNEL = ObisCode.ACTIVE_ENERGY_IMPORT_INTERVAL;
@@ -107,7 +107,7 @@ public final class IngestBenchmark {
             url,
             args.length > 1 ? Integer.parseInt(args[1]) : std.meters(),
             args.length > 2 ? Integer.parseInt(args[2]) : std.rowsPerMeter(),
-            std.metersPerCall(),
+            args.length > 3 ? Integer.parseInt(args[3]) : std.metersPerCall(),
             std.reads());
     System.out.println(run(c).describe());
   }

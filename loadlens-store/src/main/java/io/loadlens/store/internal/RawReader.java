@@ -30,7 +30,7 @@ final class RawReader {
         c.prepareStatement(
             "SELECT "
                 + Sql.epoch("\"timestamp\"")
-                + ", value, status, unit FROM raw_data WHERE meter_id = ? AND obis = ?"
+                + ", value, status FROM raw_data WHERE meter_id = ? AND obis = ?"
                 + " AND \"timestamp\" >= "
                 + Sql.TS_PARAM
                 + " AND \"timestamp\" < "
@@ -45,7 +45,6 @@ final class RawReader {
       double[] v = new double[1024];
       int[] st = new int[1024];
       int n = 0;
-      String unit = null;
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           if (n == t.length) {
@@ -56,15 +55,17 @@ final class RawReader {
           t[n] = rs.getLong(1);
           v[n] = rs.getDouble(2);
           st[n] = rs.getInt(3);
-          if (unit == null) {
-            unit = rs.getString(4);
-          }
           n++;
         }
       }
-      Unit u = unit != null ? Unit.fromSymbol(unit) : channelUnit(c, meter, obis);
+      // the unit is the channel's, read once rather than per row (strings are costly to fetch)
       return new IntervalSeries(
-          meter, obis, u, Arrays.copyOf(t, n), Arrays.copyOf(v, n), Arrays.copyOf(st, n));
+          meter,
+          obis,
+          channelUnit(c, meter, obis),
+          Arrays.copyOf(t, n),
+          Arrays.copyOf(v, n),
+          Arrays.copyOf(st, n));
     }
   }
 
