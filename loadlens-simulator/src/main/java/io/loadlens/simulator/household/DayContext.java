@@ -11,6 +11,7 @@ public final class DayContext {
   private final double dailyMeanC;
   private final double cloudiness;
   private final int occupants;
+  private final long daySeed;
   private SolarDay solar;
 
   DayContext(
@@ -20,6 +21,7 @@ public final class DayContext {
     this.weather = weather;
     this.householdSeed = householdSeed;
     this.occupants = occupants;
+    this.daySeed = Seeds.derive(householdSeed, 0x4015EL, frame.date().toEpochDay());
     this.dailyMeanC = weather.dailyMeanC(frame.date());
     this.cloudiness = weather.cloudiness(frame.date());
   }
@@ -78,6 +80,6 @@ public final class DayContext {
 
   /** Fast per-minute noise in [0, 1) for a channel, independent of evaluation order. */
   public double noise(long channel, int index) {
-    return Seeds.uniform(householdSeed, channel, frame.date().toEpochDay() * 4_096 + index);
+    return (Seeds.mix64(daySeed ^ (channel << 40) ^ index) >>> 11) * 0x1.0p-53;
   }
 }

@@ -14,6 +14,17 @@ public final class HouseholdSimulator {
   private static final double VOLTS_DROP_PER_KW = 0.35;
   private static final double VOLTS_RISE_PER_KW_EXPORT = 0.5;
 
+  /** The shared daily voltage swing per local minute: high around midday, a dip at 19:00. */
+  private static final double[] DAILY_SWING = new double[1_440];
+
+  static {
+    for (int lm = 0; lm < 1_440; lm++) {
+      DAILY_SWING[lm] =
+          2.0 * Math.cos(2 * Math.PI * (lm - 780) / 1_440.0)
+              - 2.5 * Math.exp(-Math.pow((lm - 1_140) / 90.0, 2));
+    }
+  }
+
   private final Weather weather;
   private final ZoneId zone;
   private final int intervalMinutes;
@@ -148,11 +159,7 @@ public final class HouseholdSimulator {
         }
         powered++;
         int lm = frame.localMinute(i);
-        double base =
-            NOMINAL_VOLTS
-                + h.feederOffsetVolts()
-                + 2.0 * Math.cos(2 * Math.PI * (lm - 780) / 1_440.0)
-                - 2.5 * Math.exp(-Math.pow((lm - 1_140) / 90.0, 2));
+        double base = NOMINAL_VOLTS + h.feederOffsetVolts() + DAILY_SWING[lm];
         for (int p = 0; p < 3; p++) {
           double w = phaseWatts[p][i];
           double v = base + (day.noise(61 + p, i) - 0.5) * 1.6;

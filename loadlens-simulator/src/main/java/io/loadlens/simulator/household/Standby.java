@@ -21,8 +21,12 @@ public record Standby(double watts) implements Appliance {
   @Override
   public void render(DayContext day, double[] out) {
     int n = day.frame().minutes();
+    double level = 1;
     for (int i = 0; i < n; i++) {
-      out[i] += watts * (0.92 + 0.16 * day.noise(11, i / 7));
+      if (i % 7 == 0) {
+        level = 0.92 + 0.16 * day.noise(11, i / 7);
+      }
+      out[i] += watts * level;
     }
   }
 }

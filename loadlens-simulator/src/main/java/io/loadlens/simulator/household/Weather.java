@@ -12,6 +12,15 @@ public final class Weather {
   private static final double ANOMALY_CORRELATION_DAYS = 4.0;
   private static final double CLOUD_CORRELATION_DAYS = 2.0;
 
+  /** cos(2π (hour − 15) / 24) per local minute: the diurnal swing, warmest at 15:00. */
+  private static final double[] DIURNAL = new double[1_440];
+
+  static {
+    for (int m = 0; m < 1_440; m++) {
+      DIURNAL[m] = Math.cos(2 * Math.PI * (m / 60.0 - 15) / 24);
+    }
+  }
+
   private final long seed;
   private final Climate climate;
 
@@ -47,9 +56,8 @@ public final class Weather {
 
   /** Outdoor temperature at a local clock minute of the day, °C. */
   public double temperatureC(LocalDate date, int localMinute, double dailyMean, double cloud) {
-    double hours = localMinute / 60.0;
     double swing = climate.diurnalAmplitudeC() * (1 - 0.5 * cloud);
-    return dailyMean + swing * Math.cos(2 * Math.PI * (hours - 15) / 24);
+    return dailyMean + swing * DIURNAL[localMinute];
   }
 
   /** Smoothly interpolated uniform noise in [0, 1) on a lattice of integer x. */
