@@ -26,6 +26,7 @@ public final class MqttPublisher implements ReadingPublisher {
   private final WireCodec codec;
   private final Clock clock;
   private final MqttLink link;
+  private volatile boolean closing;
 
   private MqttPublisher(MqttSettings settings, String gateway, WireCodec codec, Clock clock) {
     this.settings = settings;
@@ -128,6 +129,7 @@ public final class MqttPublisher implements ReadingPublisher {
   /** Publishes status {@code offline} and disconnects. */
   @Override
   public void close() {
+    closing = true;
     try {
       if (link.isConnected()) {
         link.publish(
