@@ -51,7 +51,8 @@ public final class ClientEngine {
 
   private final ClientSettings settings;
   private final RandomGenerator random;
-  private final SecurityControl sc = SecurityControl.AUTH_ENC;
+  private final SecurityControl sc;
+  private final byte[] dedicatedKey;
   private long ic;
   private long lastServerIc = -1;
   private byte[] serverSystemTitle = new byte[0];
@@ -61,15 +62,27 @@ public final class ClientEngine {
   private boolean ciphered;
 
   public ClientEngine(ClientSettings settings, RandomGenerator random) {
+    this(settings, ClientOptions.DEFAULT, random);
+  }
+
+  public ClientEngine(ClientSettings settings, ClientOptions options, RandomGenerator random) {
     this.settings = settings;
     this.random = random;
     this.ic = settings.invocationCounter();
+    this.sc = options.securityControl();
+    if (options.dedicatedKey() && settings.security() == SecurityLevel.HLS_GMAC) {
+      dedicatedKey = new byte[16];
+      random.nextBytes(dedicatedKey);
+    } else {
+      dedicatedKey = null;
+    }
   }
 
   /** The AARQ that opens the association. */
   public byte[] aarq() {
     InitiateRequest init =
-        new InitiateRequest(null, DLMS_VERSION, Conformance.CLIENT_PROPOSED, settings.maxPduSize());
+        new InitiateRequest(
+            dedicatedKey, DLMS_VERSION, Conformance.CLIENT_PROPOSED, settings.maxPduSize());
     return switch (settings.security()) {
       case NONE ->
           new Aarq(ApplicationContext.LN, null, AuthenticationMechanism.NONE, null, init.encode())
@@ -210,6 +223,12 @@ public final class ClientEngine {
     return protect(new GetRequest.Normal(INVOKE_ID_AND_PRIORITY, attribute, access).encode());
   }
 
+  public byte[] getWithListRequest(java.util.List<AttributeDescriptor> attributes) {
+    java.util.List<SelectiveAccess> none = new java.util.ArrayList<>();
+    attributes.forEach(a -> none.add(null));
+    return protect(new GetRequest.WithList(INVOKE_ID_AND_PRIORITY, attributes, none).encode());
+  }
+
   public byte[] getNextRequest(long blockNumber) {
     return protect(new GetRequest.Next(INVOKE_ID_AND_PRIORITY, blockNumber).encode());
   }
@@ -283,12 +302,21 @@ public final class ClientEngine {
     if (!ciphered) {
       return plain;
     }
-    int tag = Ciphering.gloTag(plain[0] & 0xFF);
+    int plainTag = plain[0] & 0xFF;
+    boolean ded = dedicatedKey != null && Ciphering.dedTag(plainTag) >= 0;
+    int tag = ded ? Ciphering.dedTag(plainTag) : Ciphering.gloTag(plainTag);
     long counter = nextIc();
+    // the glo-initiate-request is always protected with authentication and encryption
+    SecurityControl use = plainTag == InitiateRequest.TAG ? SecurityControl.AUTH_ENC : sc;
     byte[] info =
         SecuritySuite0.protect(
-            sc, settings.clientSystemTitle(), counter, settings.ek(), settings.ak(), plain);
-    return Ciphering.encode(tag, sc, counter, info);
+            use,
+            settings.clientSystemTitle(),
+            counter,
+            ded ? dedicatedKey : settings.ek(),
+            settings.ak(),
+            plain);
+    return Ciphering.encode(tag, use, counter, info);
   }
 
   /** Deciphers a received APDU, checking the server's invocation counter for replay. */
@@ -324,9 +352,23 @@ public final class ClientEngine {
               + " is not greater than the last accepted "
               + lastServerIc);
     }
+    boolean ded = c.tag() >= 0xD0 && c.tag() <= 0xD7;
+    if (ded && dedicatedKey == null) {
+      throw new DlmsFramingException(
+          "received ded-ciphered APDU (tag 0x"
+              + Integer.toHexString(c.tag())
+              + ") but no dedicated key was agreed");
+    }
     byte[] plain =
         SecuritySuite0.unprotect(
-            c.sc(), st, c.ic(), settings.ek(), settings.ak(), c.info(), 0, c.info().length);
+            c.sc(),
+            st,
+            c.ic(),
+            ded ? dedicatedKey : settings.ek(),
+            settings.ak(),
+            c.info(),
+            0,
+            c.info().length);
     lastServerIc = c.ic();
     if (plain.length > 0 && (plain[0] & 0xFF) == ExceptionResponse.TAG) {
       throw exception(ExceptionResponse.decode(plain), "request");

@@ -38,6 +38,11 @@ public final class DlmsClient implements AutoCloseable {
 
   /** Opens the connection and the association. */
   public static DlmsClient connect(ClientSettings s) {
+    return connect(s, ClientOptions.DEFAULT);
+  }
+
+  /** Opens the connection and the association with non-default protocol options. */
+  public static DlmsClient connect(ClientSettings s, ClientOptions options) {
     SocketLink link = SocketLink.connect(s.host(), s.port(), s.timeout());
     ClientTransport t;
     try {
@@ -50,7 +55,7 @@ public final class DlmsClient implements AutoCloseable {
       link.close();
       throw e;
     }
-    ClientEngine engine = new ClientEngine(s, new SecureRandom());
+    ClientEngine engine = new ClientEngine(s, options, new SecureRandom());
     try {
       t.send(engine.aarq());
       if (engine.onAare(t.receive())) {
@@ -90,6 +95,30 @@ public final class DlmsClient implements AutoCloseable {
       throw new DlmsFramingException("get " + a + ": " + r.remaining() + " octets after the value");
     }
     return v;
+  }
+
+  /**
+   * GET of several attributes in one request (get-request-with-list); each result is the value or
+   * the data-access-result as a {@link DlmsServiceException}, in request order.
+   */
+  public java.util.List<Object> getWithList(java.util.List<AttributeDescriptor> attributes) {
+    transport.send(engine.getWithListRequest(attributes));
+    GetResponse resp = engine.onGetResponse(transport.receive());
+    if (!(resp instanceof GetResponse.WithList l) || l.results().size() != attributes.size()) {
+      throw new DlmsFramingException(
+          "get-with-list of " + attributes.size() + " attributes: unexpected answer " + resp);
+    }
+    java.util.List<Object> out = new java.util.ArrayList<>();
+    for (int i = 0; i < attributes.size(); i++) {
+      var r = l.results().get(i);
+      out.add(
+          r.isSuccess()
+              ? new AxdrReader(r.data()).value()
+              : new DlmsServiceException(
+                  "get " + attributes.get(i) + ": meter answered " + r.error().label(),
+                  r.error().label()));
+    }
+    return out;
   }
 
   /** SET of one attribute. */

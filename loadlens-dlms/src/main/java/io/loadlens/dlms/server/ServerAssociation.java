@@ -42,6 +42,8 @@ final class ServerAssociation {
   private byte[] stoc;
   private int clientMaxPdu;
   private SecurityControl replySc = SecurityControl.AUTH_ENC;
+  private byte[] dedicatedKey;
+  private boolean replyDed;
 
   ServerAssociation(MeterServerConfig cfg, ServerCounters counters) {
     this.cfg = cfg;
@@ -143,6 +145,7 @@ final class ServerAssociation {
       return reject(expectedCtx, Aare.DIAG_NO_REASON, new byte[] {0x0E, 0x01, 0x06, 0x01});
     }
     clientMaxPdu = init.maxPduSize();
+    dedicatedKey = init.dedicatedKey();
     InitiateResponse resp =
         new InitiateResponse(
             DLMS_VERSION,
@@ -244,13 +247,26 @@ final class ServerAssociation {
       throw new ReplayedCounter(c.ic(), counters.lastAccepted());
     }
     byte[] st = c.systemTitle() != null ? c.systemTitle() : clientSystemTitle;
+    boolean ded = c.tag() >= 0xD0 && c.tag() <= 0xD7;
+    if (ded && dedicatedKey == null) {
+      throw new io.loadlens.dlms.DlmsFramingException(
+          "ded-ciphered APDU but the InitiateRequest carried no dedicated key");
+    }
     byte[] plain =
         SecuritySuite0.unprotect(
-            c.sc(), st, c.ic(), cfg.ek(), cfg.ak(), c.info(), 0, c.info().length);
+            c.sc(),
+            st,
+            c.ic(),
+            ded ? dedicatedKey : cfg.ek(),
+            cfg.ak(),
+            c.info(),
+            0,
+            c.info().length);
     if (!counters.accept(c.ic())) {
       throw new ReplayedCounter(c.ic(), counters.lastAccepted());
     }
     replySc = c.sc();
+    replyDed = ded;
     return plain;
   }
 
@@ -259,8 +275,14 @@ final class ServerAssociation {
       return plain;
     }
     long ic = counters.nextOutgoing();
+    int plainTag = plain[0] & 0xFF;
+    boolean ded = replyDed && Ciphering.dedTag(plainTag) >= 0;
+    // the glo-initiate-response is always authenticated and encrypted
+    SecurityControl use = plainTag == InitiateResponse.TAG ? SecurityControl.AUTH_ENC : replySc;
     byte[] info =
-        SecuritySuite0.protect(replySc, cfg.serverSystemTitle(), ic, cfg.ek(), cfg.ak(), plain);
-    return Ciphering.encode(Ciphering.gloTag(plain[0] & 0xFF), replySc, ic, info);
+        SecuritySuite0.protect(
+            use, cfg.serverSystemTitle(), ic, ded ? dedicatedKey : cfg.ek(), cfg.ak(), plain);
+    int tag = ded ? Ciphering.dedTag(plainTag) : Ciphering.gloTag(plainTag);
+    return Ciphering.encode(tag, use, ic, info);
   }
 }
