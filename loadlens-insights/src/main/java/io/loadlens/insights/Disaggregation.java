@@ -14,14 +14,17 @@ public final class Disaggregation {
    *
    * @param powerKw its estimated power
    * @param cycles on-periods found
+   * @param stepProminence density of rising steps near {@code powerKw} over the density at 45–75 %
+   *     of it (above 1 when whole steps of one size stand out)
    * @param active per interval of the input, whether the load was on in it
    * @param kwh per interval, its estimated energy
    */
-  public record ThermostaticLoad(double powerKw, int cycles, boolean[] active, double[] kwh) {}
+  public record ThermostaticLoad(
+      double powerKw, int cycles, double stepProminence, boolean[] active, double[] kwh) {}
 
   /** Tracks the dominant fixed-power load of 0.9–4 kW in an import series. */
   public static ThermostaticLoad thermostatic(ValidatedSeries importWh, ZoneId zone) {
     ThermostaticTracker.Track t = ThermostaticTracker.track(new LoadProfile(importWh, zone));
-    return new ThermostaticLoad(t.powerKw(), t.cycles(), t.active(), t.kwh());
+    return new ThermostaticLoad(t.powerKw(), t.cycles(), t.prominence(), t.active(), t.kwh());
   }
 }

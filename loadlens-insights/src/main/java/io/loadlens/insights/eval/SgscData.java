@@ -59,13 +59,23 @@ final class SgscData {
   }
 
   /**
+   * Whether a local time exists in Sydney. The file holds rows at 02:00 and 02:30 on spring-forward
+   * days, times that did not exist; both evaluations drop them.
+   */
+  static boolean exists(LocalDateTime local) {
+    return !SYDNEY.getRules().getValidOffsets(local).isEmpty();
+  }
+
+  /**
    * The rows as a regular 30-minute series in Wh (kWh × 1000), gaps as MISSING. A local time seen
-   * twice (the autumn daylight-saving overlap) takes the later offset the second time.
+   * twice (the autumn daylight-saving overlap) takes the later offset the second time; rows at
+   * local times that do not exist are dropped.
    */
   static ValidatedSeries series(String id, List<Row> rows, boolean withControlled) {
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    rows = rows.stream().filter(r -> exists(r.local())).toList();
     long[] epoch = new long[rows.size()];
     double[] wh = new double[rows.size()];
-    java.util.Set<Long> seen = new java.util.HashSet<>();
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
       ZonedDateTime z = ZonedDateTime.ofLocal(row.local(), SYDNEY, null);

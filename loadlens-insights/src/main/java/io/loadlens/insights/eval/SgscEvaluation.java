@@ -40,6 +40,15 @@ final class SgscEvaluation {
     double maxBaseDiff = 0;
     double maxLfDiff = 0;
     int[] complete = new int[9];
+    long dropped =
+        raw.values().stream()
+            .flatMap(List::stream)
+            .filter(r -> !SgscData.exists(r.local()))
+            .count();
+    out.printf(
+        Locale.ROOT,
+        "rows at non-existent local times (spring-forward hour), dropped: %d%n",
+        dropped);
     for (var e : raw.entrySet()) {
       ValidatedSeries s = SgscData.series(e.getKey(), e.getValue(), false);
       series.put(e.getKey(), s);
@@ -104,6 +113,14 @@ final class SgscEvaluation {
         n,
         maxLfDiff);
     detections(all, out);
+    for (ConsumerInsights c : all) {
+      for (ApplianceDetection a : c.appliances()) {
+        if (a.detected() && a.kind() != ApplianceKind.REFRIGERATION_BASE) {
+          out.println(
+              "  " + c.meterId() + " " + a.kind() + " " + a.confidence() + ": " + a.evidence());
+        }
+      }
+    }
     controlledLoad(raw, cfg, out);
     fleet(all, series, out);
   }

@@ -22,7 +22,7 @@ final class SimpleRecompute {
     int n = 0;
     List<Double> night = new ArrayList<>();
     for (SgscData.Row r : rows) {
-      if (Double.isNaN(r.generalKwh())) {
+      if (Double.isNaN(r.generalKwh()) || !SgscData.exists(r.local())) {
         continue;
       }
       double kw = 2 * r.generalKwh();

@@ -182,10 +182,11 @@ final class UciEvaluation {
     out.printf(Locale.ROOT, "UCI household, 15-minute, %.0f days with data%n", d);
     out.printf(
         Locale.ROOT,
-        "sub-meter 3 tracker: power %.2f kW, %d cycles; active intervals precision %.3f recall %.3f"
+        "sub-meter 3 tracker: power %.2f kW, %d cycles, step prominence %.2f; active intervals precision %.3f recall %.3f"
             + " F1 %.3f (truth: >= %.0f Wh in the interval)%n",
         tl.powerKw(),
         tl.cycles(),
+        tl.stepProminence(),
         precision,
         recall,
         2 * precision * recall / (precision + recall),

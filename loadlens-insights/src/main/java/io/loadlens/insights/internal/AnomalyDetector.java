@@ -118,19 +118,7 @@ public final class AnomalyDetector {
   }
 
   static double[] hourlyShape(LoadProfile p, int fromDay, int toDay) {
-    double[] sum = new double[24];
-    int[] n = new int[24];
-    for (int i = 0; i < p.size(); i++) {
-      int d = p.day[i];
-      if (d >= fromDay && d < toDay && !Double.isNaN(p.kw[i])) {
-        sum[p.hour(i)] += p.kw[i];
-        n[p.hour(i)]++;
-      }
-    }
-    for (int h = 0; h < 24; h++) {
-      sum[h] = n[h] == 0 ? Double.NaN : sum[h] / n[h];
-    }
-    return sum;
+    return p.hourlyShape(fromDay, toDay);
   }
 
   /** Days whose energy is more than 4 robust standard deviations from the 29-day median. */

@@ -163,6 +163,38 @@ public final class LoadProfile {
     return kw[i] * hours;
   }
 
+  private double[][] hourSum;
+  private int[][] hourCount;
+
+  /**
+   * Mean demand per local hour over days {@code [fromDay, toDay)} ({@code NaN} for hours without
+   * data). Per-day hourly sums are computed once and reused.
+   */
+  public synchronized double[] hourlyShape(int fromDay, int toDay) {
+    if (hourSum == null) {
+      hourSum = new double[dayCount][24];
+      hourCount = new int[dayCount][24];
+      for (int i = 0; i < kw.length; i++) {
+        if (!Double.isNaN(kw[i])) {
+          hourSum[day[i]][hour(i)] += kw[i];
+          hourCount[day[i]][hour(i)]++;
+        }
+      }
+    }
+    double[] sum = new double[24];
+    int[] n = new int[24];
+    for (int d = Math.max(0, fromDay); d < Math.min(dayCount, toDay); d++) {
+      for (int h = 0; h < 24; h++) {
+        sum[h] += hourSum[d][h];
+        n[h] += hourCount[d][h];
+      }
+    }
+    for (int h = 0; h < 24; h++) {
+      sum[h] = n[h] == 0 ? Double.NaN : sum[h] / n[h];
+    }
+    return sum;
+  }
+
   /** Energy per local day in kWh and the number of intervals present that day. */
   public DailyTotals daily() {
     double[] kwh = new double[dayCount];

@@ -4,7 +4,7 @@ import io.loadlens.insights.Battery;
 
 /** Battery sizing for a peak cap and the peak a given battery holds (greedy dispatch). */
 public final class PeakShaving {
-  private static final int SEARCH_STEPS = 18;
+  private static final int SEARCH_STEPS = 12;
 
   private PeakShaving() {}
 
@@ -52,7 +52,7 @@ public final class PeakShaving {
     return true;
   }
 
-  /** The lowest cap the battery holds (bisection to peak / 2^18). */
+  /** The lowest cap the battery holds (bisection over the battery's power to 1/4096 of it). */
   public static double lowestCap(double[] kw, double hours, double peakKw, Battery b) {
     double lo = Math.max(0, peakKw - b.powerKw());
     double hi = peakKw;

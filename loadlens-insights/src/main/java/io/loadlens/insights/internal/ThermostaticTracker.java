@@ -18,13 +18,19 @@ public final class ThermostaticTracker {
 
   /**
    * @param powerKw the estimated appliance power (NaN when no step mode exists)
+   * @param prominence see {@link #prominence}
    * @param modeShare share of rising steps in 0.9..4 kW that fall within ±20 % of the mode
    * @param active per interval, whether the load is on for part of it
    * @param kwh per interval, the estimated energy of the load
    * @param cycles number of on-periods
    */
   public record Track(
-      double powerKw, double modeShare, boolean[] active, double[] kwh, int cycles) {}
+      double powerKw,
+      double modeShare,
+      double prominence,
+      boolean[] active,
+      double[] kwh,
+      int cycles) {}
 
   public static Track track(LoadProfile p) {
     double power = stepMode(p.kw);
@@ -32,7 +38,7 @@ public final class ThermostaticTracker {
     boolean[] active = new boolean[n];
     double[] kwh = new double[n];
     if (Double.isNaN(power)) {
-      return new Track(Double.NaN, 0, active, kwh, 0);
+      return new Track(Double.NaN, 0, 0, active, kwh, 0);
     }
     int maxOn = (int) Math.round(MAX_ON_HOURS / p.hours);
     int cycles = 0;
@@ -71,7 +77,13 @@ public final class ThermostaticTracker {
       cycles++;
       i = j + 1;
     }
-    return new Track(Stats.round(power, 3), modeShare(p.kw, power), active, kwh, cycles);
+    return new Track(
+        Stats.round(power, 3),
+        modeShare(p.kw, power),
+        prominence(p.kw, power),
+        active,
+        kwh,
+        cycles);
   }
 
   /** The most frequent rising step between 0.9 and 4 kW, smoothed over three 0.1 kW bins. */
@@ -106,6 +118,26 @@ public final class ThermostaticTracker {
       w += hist[b];
     }
     return s / w;
+  }
+
+  /**
+   * Density of rising steps within ±15 % of {@code power} over the density in 45..75 % of it. A
+   * load switching at random minutes splits its step over two intervals uniformly, which fills both
+   * bands alike; only whole steps of one size raise the first. Household step sizes that simply
+   * thin out with size give less than 1.
+   */
+  static double prominence(double[] kw, double power) {
+    int at = 0;
+    int below = 0;
+    for (int i = 1; i < kw.length; i++) {
+      double d = kw[i] - kw[i - 1];
+      if (Math.abs(d - power) <= 0.15 * power) {
+        at++;
+      } else if (d >= 0.45 * power && d <= 0.75 * power) {
+        below++;
+      }
+    }
+    return (double) at / Math.max(1, below);
   }
 
   static double modeShare(double[] kw, double power) {
