@@ -9,10 +9,10 @@ import org.slf4j.LoggerFactory;
  * {@code <data dir>/log/ingest.log}):
  *
  * <pre>
- * SUCCESS: Profile Transferred meter=SIM-00001 rows=96 gaps=0 attempts=1 duration_ms=41
- * SUCCESS: Profile Transferred meter=SIM-00007 rows=90 gaps=6 code=0x09 attempts=1 duration_ms=38
- * FAILURE code=0x05 meter=SIM-00003 rows=0 attempts=1 duration_ms=12 reason=association rejected
- * FAILURE code=0x01 meter=SIM-00004 rows=96 attempts=1 duration_ms=40 reason=critical error ...
+ * SUCCESS: Profile Transferred meter=SIM-00001 rows=96 gaps=0 attempts=1 duration_ms=41 session_ms=12
+ * SUCCESS: Profile Transferred meter=SIM-00007 rows=90 gaps=6 code=0x09 attempts=1 duration_ms=38 session_ms=30
+ * FAILURE code=0x05 meter=SIM-00003 rows=0 attempts=1 duration_ms=12 session_ms=12 reason=association rejected
+ * FAILURE code=0x01 meter=SIM-00004 rows=96 attempts=1 duration_ms=40 session_ms=39 reason=critical error ...
  * </pre>
  */
 public final class IngestLog implements CollectionListener {
@@ -48,6 +48,7 @@ public final class IngestLog implements CollectionListener {
     }
     sb.append(" attempts=").append(o.attempts());
     sb.append(" duration_ms=").append(o.duration().toMillis());
+    sb.append(" session_ms=").append(o.sessionTime().toMillis());
     if (!o.ok()) {
       sb.append(" reason=").append(o.reason().replace('\n', ' '));
     }

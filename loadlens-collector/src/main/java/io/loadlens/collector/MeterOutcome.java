@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param faultRows rows with the critical-error status bit
  * @param attempts sessions opened or tried
  * @param duration from the first attempt to the end, including waits for permits and backoff
+ * @param sessionTime time spent connected (connect, association, reads, release), over all
+ *     attempts; excludes waits for permits and backoff
  * @param reason what went wrong, naming what was found; empty for a clean read
  */
 public record MeterOutcome(
@@ -30,6 +32,7 @@ public record MeterOutcome(
     int faultRows,
     int attempts,
     Duration duration,
+    Duration sessionTime,
     String reason) {
 
   public MeterOutcome {
@@ -37,6 +40,7 @@ public record MeterOutcome(
     group = group == null ? "" : group;
     code = code == null ? Optional.empty() : code;
     Objects.requireNonNull(duration, "duration");
+    Objects.requireNonNull(sessionTime, "sessionTime");
     reason = reason == null ? "" : reason;
   }
 

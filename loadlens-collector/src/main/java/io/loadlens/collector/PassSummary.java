@@ -19,7 +19,7 @@ import java.util.Map;
  * @param rows rows delivered
  * @param gaps missing intervals found (each also sent as a GAP event)
  * @param duration wall-clock time of the pass
- * @param p50 median session time (nearest rank)
+ * @param p50 median session time ({@link MeterOutcome#sessionTime()}, nearest rank)
  * @param p99 99th-percentile session time (nearest rank)
  */
 public record PassSummary(
@@ -57,7 +57,7 @@ public record PassSummary(
       }
       rows += o.rows();
       gaps += o.gaps();
-      times.add(o.duration());
+      times.add(o.sessionTime());
     }
     Collections.sort(times);
     return new PassSummary(

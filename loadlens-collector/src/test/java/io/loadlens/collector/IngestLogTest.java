@@ -21,6 +21,7 @@ class IngestLogTest {
         0,
         1,
         Duration.ofMillis(ms),
+        Duration.ofMillis(ms / 2),
         reason);
   }
 
@@ -28,7 +29,7 @@ class IngestLogTest {
   void writesTheSuccessLineOperatorsGrepFor() {
     assertThat(IngestLog.line(outcome(null, 96, 0, "", 41)))
         .isEqualTo(
-            "SUCCESS: Profile Transferred meter=SIM-00001 rows=96 gaps=0 attempts=1 duration_ms=41");
+            "SUCCESS: Profile Transferred meter=SIM-00001 rows=96 gaps=0 attempts=1 duration_ms=41 session_ms=20");
   }
 
   @Test
@@ -36,7 +37,7 @@ class IngestLogTest {
     assertThat(
             IngestLog.line(outcome(OperatorCode.AUTHENTICATION_FAILURE, 0, 0, "AARE rejected", 9)))
         .isEqualTo(
-            "FAILURE code=0x05 meter=SIM-00001 rows=0 attempts=1 duration_ms=9 reason=AARE rejected");
+            "FAILURE code=0x05 meter=SIM-00001 rows=0 attempts=1 duration_ms=9 session_ms=4 reason=AARE rejected");
     assertThat(IngestLog.line(outcome(OperatorCode.TIMEOUT, 0, 0, "no answer", 5000)))
         .startsWith("FAILURE code=TIMEOUT meter=SIM-00001");
   }
@@ -55,11 +56,11 @@ class IngestLogTest {
             outcome(null, 96, 0, "", 20),
             outcome(OperatorCode.AUTHENTICATION_FAILURE, 0, 0, "x", 30));
     PassSummary s = PassSummary.of(Instant.EPOCH, all, Duration.ofSeconds(1));
-    assertThat(s.p50()).isEqualTo(Duration.ofMillis(20));
-    assertThat(s.p99()).isEqualTo(Duration.ofMillis(30));
+    assertThat(s.p50()).isEqualTo(Duration.ofMillis(10));
+    assertThat(s.p99()).isEqualTo(Duration.ofMillis(15));
     assertThat(IngestLog.summaryLine(s))
         .isEqualTo(
             "PASS meters=3 ok=2 failed=1 failed_0x05=1 rows=192 gaps=0 duration_ms=1000"
-                + " p50_ms=20 p99_ms=30");
+                + " p50_ms=10 p99_ms=15");
   }
 }

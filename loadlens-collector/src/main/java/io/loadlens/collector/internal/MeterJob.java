@@ -53,6 +53,7 @@ public final class MeterJob {
   private int rows;
   private int gaps;
   private int faultRows;
+  private long sessionNanos;
 
   public MeterJob(MeterConfig meter, Context ctx) {
     this.meter = meter;
@@ -109,6 +110,7 @@ public final class MeterJob {
         faultRows,
         attempts,
         Duration.between(started, end),
+        Duration.ofNanos(sessionNanos),
         reason(failure, attempts));
   }
 
@@ -125,36 +127,45 @@ public final class MeterJob {
   private void session(List<ObisCode> remaining, Instant now) throws InterruptedException {
     boolean counted = meter.security() == MeterConfig.Security.HLS_GMAC;
     try (ConnectionPermits.Permit permit = ctx.permits().acquire(meter.group())) {
-      long counter = counted ? ctx.counters().next(meter.id()) : 0;
-      MeterSession s;
+      long t0 = System.nanoTime();
       try {
-        s = ctx.reader().open(meter, counter);
-      } catch (RuntimeException e) {
-        if (counted) {
-          // the AARQ may have used the counter: never offer it again
-          ctx.counters().advance(meter.id(), counter + 1);
-        }
-        throw e;
-      }
-      try {
-        Iterator<ObisCode> it = remaining.iterator();
-        while (it.hasNext()) {
-          ObisCode profile = it.next();
-          Optional<Instant> last = ctx.captureTimes().lastCaptureTime(meter.id(), profile);
-          Optional<CatchUp.Range> range =
-              CatchUp.range(last, now, ctx.initialDays(), meter.intervalSeconds());
-          if (range.isPresent()) {
-            ProfileRows read = s.readProfile(profile, range.get().from(), range.get().to());
-            add(ProfileConverter.convert(meter, read, range.get()));
-          }
-          it.remove();
-        }
+        connected(remaining, now, counted);
       } finally {
-        if (counted) {
-          ctx.counters().advance(meter.id(), s.invocationCounter());
-        }
-        s.close();
+        sessionNanos += System.nanoTime() - t0;
       }
+    }
+  }
+
+  private void connected(List<ObisCode> remaining, Instant now, boolean counted) {
+    long counter = counted ? ctx.counters().next(meter.id()) : 0;
+    MeterSession s;
+    try {
+      s = ctx.reader().open(meter, counter);
+    } catch (RuntimeException e) {
+      if (counted) {
+        // the AARQ may have used the counter: never offer it again
+        ctx.counters().advance(meter.id(), counter + 1);
+      }
+      throw e;
+    }
+    try {
+      Iterator<ObisCode> it = remaining.iterator();
+      while (it.hasNext()) {
+        ObisCode profile = it.next();
+        Optional<Instant> last = ctx.captureTimes().lastCaptureTime(meter.id(), profile);
+        Optional<CatchUp.Range> range =
+            CatchUp.range(last, now, ctx.initialDays(), meter.intervalSeconds());
+        if (range.isPresent()) {
+          ProfileRows read = s.readProfile(profile, range.get().from(), range.get().to());
+          add(ProfileConverter.convert(meter, read, range.get()));
+        }
+        it.remove();
+      }
+    } finally {
+      if (counted) {
+        ctx.counters().advance(meter.id(), s.invocationCounter());
+      }
+      s.close();
     }
   }
 
