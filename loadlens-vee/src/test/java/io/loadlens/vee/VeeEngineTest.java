@@ -271,6 +271,27 @@ class VeeEngineTest {
   }
 
   @Test
+  void aZeroExportRunIsNormalAndNotSuspect() {
+    double[] reg = cumulative(wavy(192));
+    double[] flatExport = new double[193];
+    java.util.Arrays.fill(flatExport, 5_000);
+    var export =
+        new io.loadlens.model.IntervalSeries(
+            Fixtures.METER,
+            ObisCode.ACTIVE_ENERGY_EXPORT,
+            io.loadlens.model.Unit.WATT_HOUR,
+            register(T0, flatExport, null).epochSeconds(),
+            flatExport,
+            new int[193]);
+    VeeResult r =
+        run(input(utc(), T0, 192).channel(register(T0, reg, null)).channel(export).build());
+    ValidatedSeries exp = r.series(ObisCode.ACTIVE_ENERGY_EXPORT_INTERVAL).orElseThrow();
+    assertThat(exp.values()[100]).isZero();
+    assertThat(ValidationReason.ZERO_RUN.in(exp.reasons()[100])).isFalse();
+    assertThat(exp.count(Quality.SUSPECT)).isZero();
+  }
+
+  @Test
   void readsExportRegisterIntoExportIntervalChannel() {
     double[] reg = cumulative(wavy(96));
     var export =

@@ -63,7 +63,7 @@ public final class ChannelVee {
             ctx.step(),
             ctx.rowEnd(),
             cfg.clockTolerance().getSeconds());
-    Checks.run(w, cfg, ctx.capacityKw());
+    Checks.run(w, cfg, ctx.capacityKw(), ctx.output().c() == 1);
     DstChecks.run(w, ctx.zone(), cfg);
     boolean[] est = new boolean[w.n];
     boolean[] anchor = new boolean[w.n];

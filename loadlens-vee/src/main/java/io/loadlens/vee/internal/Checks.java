@@ -20,8 +20,13 @@ import io.loadlens.vee.VeeConfig;
 public final class Checks {
   private Checks() {}
 
-  /** Runs every enabled check except the clock/DST checks (see {@link DstChecks}). */
-  public static void run(Work w, VeeConfig cfg, double capacityKw) {
+  /**
+   * Runs every enabled check except the clock/DST checks (see {@link DstChecks}).
+   *
+   * @param consumption whether the channel is consumption (import); zero runs are a finding only
+   *     there, since an export channel is zero whenever nothing is generated
+   */
+  public static void run(Work w, VeeConfig cfg, double capacityKw, boolean consumption) {
     statusAndGaps(w, cfg);
     if (cfg.enabled(NEGATIVE)) {
       negative(w);
@@ -32,7 +37,7 @@ public final class Checks {
     if (cfg.enabled(SPIKE)) {
       spikes(w, cfg.spikeMinIntervals(), cfg.spikeThreshold(), slots(cfg.spikeWindow(), w.step));
     }
-    if (cfg.enabled(ZERO_RUN)) {
+    if (consumption && cfg.enabled(ZERO_RUN)) {
       runs(w, true, slots(cfg.zeroRunMinimum(), w.step), ZERO_RUN.bit());
     }
     if (cfg.enabled(FLAT_LINE)) {
