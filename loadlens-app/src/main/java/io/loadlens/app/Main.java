@@ -22,6 +22,14 @@ public final class Main implements Runnable {
   public static final int EXIT_FAILURE = 1;
   public static final int EXIT_USAGE = 2;
 
+  static {
+    // Libraries on the class path (the embedded MQTT broker) ship a logback.xml of their own;
+    // loadlens's configuration is named so that it is the one used.
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "loadlens-logback.xml");
+    }
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override

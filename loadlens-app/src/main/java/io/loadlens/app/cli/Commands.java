@@ -7,7 +7,11 @@ public final class Commands {
   private Commands() {}
 
   public static void register(CommandLine cl) {
+    cl.addSubcommand(new DemoCommand());
     cl.addSubcommand(new VeeCommand());
+    cl.addSubcommand(new InsightsCommand());
+    cl.addSubcommand(new ServeCommand());
+    cl.addSubcommand(new TokenCommand());
     cl.addSubcommand(new io.loadlens.app.cli.decode.DecodeCommand());
   }
 }

@@ -4,13 +4,20 @@ import io.loadlens.insights.ConsumerInput;
 import io.loadlens.insights.ConsumerInsights;
 import io.loadlens.insights.InsightConfig;
 import io.loadlens.insights.InsightEngine;
+import io.loadlens.insights.fleet.ConsumerProfileSummary;
+import io.loadlens.insights.fleet.FleetAnalysis;
+import io.loadlens.insights.fleet.FleetConfig;
+import io.loadlens.insights.fleet.FleetGrid;
+import io.loadlens.insights.fleet.FleetInsights;
 import io.loadlens.model.IntervalSeries;
 import io.loadlens.model.MeterInfo;
 import io.loadlens.model.ObisCode;
 import io.loadlens.model.ValidatedSeries;
 import io.loadlens.store.Store;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +29,9 @@ import java.util.Optional;
  */
 public final class InsightStage {
   public static final String CONSUMER_KIND = "consumer";
+  public static final String FLEET_SUBJECT = "fleet";
+  public static final String FLEET_KIND = "fleet";
+  public static final String SEGMENTS_KIND = "segments";
 
   static final List<ObisCode> VOLTAGES =
       List.of(ObisCode.VOLTAGE_L1, ObisCode.VOLTAGE_L2, ObisCode.VOLTAGE_L3);
@@ -36,24 +46,56 @@ public final class InsightStage {
     this.clock = clock;
   }
 
-  /** Analyses the meters over {@code [from, to)} and returns their insights (also stored). */
-  public List<ConsumerInsights> run(
-      List<MeterInfo> meters, Instant from, Instant to, Progress progress) {
+  /** A consumer's insights and its summary for the fleet analysis. */
+  public record Analysed(ConsumerInsights insights, ConsumerProfileSummary profile) {}
+
+  /**
+   * Analyses the meters over the grid's span and returns their insights (also stored), each with
+   * its profile summary placed on the grid for {@link #fleet}.
+   */
+  public List<Analysed> run(List<MeterInfo> meters, FleetGrid grid, Progress progress) {
+    Instant from = grid.time(0);
+    Instant to = grid.time(grid.steps());
     progress.start("insights", meters.size());
-    List<ConsumerInsights> out = Collections.synchronizedList(new ArrayList<>());
+    List<Analysed> out = Collections.synchronizedList(new ArrayList<>());
     meters.parallelStream()
         .forEach(
             m -> {
-              analyse(m, from, to).ifPresent(out::add);
+              analyse(m, from, to, grid).ifPresent(out::add);
               progress.step();
             });
     progress.done();
-    out.sort(java.util.Comparator.comparing(ConsumerInsights::meterId));
+    out.sort(java.util.Comparator.comparing(a -> a.insights().meterId()));
     return out;
   }
 
+  /**
+   * Segments the analysed consumers and computes the fleet's aggregate load, coincident peak and
+   * forecast; stores the result under subject {@value #FLEET_SUBJECT} as kinds {@value #FLEET_KIND}
+   * and {@value #SEGMENTS_KIND}.
+   */
+  public Optional<FleetInsights> fleet(List<Analysed> consumers, FleetGrid grid, ZoneId zone) {
+    if (consumers.isEmpty()) {
+      return Optional.empty();
+    }
+    FleetInsights f =
+        FleetAnalysis.analyse(
+            consumers.stream().map(Analysed::profile).toList(), FleetConfig.defaults(grid, zone));
+    Instant now = clock.instant();
+    store.putInsight(FLEET_SUBJECT, FLEET_KIND, Json.write(f), now);
+    store.putInsight(FLEET_SUBJECT, SEGMENTS_KIND, Json.write(f.segmentation().segments()), now);
+    return Optional.of(f);
+  }
+
+  /** The grid of {@code [from, to)} in steps of {@code interval}. */
+  public static FleetGrid grid(Instant from, Instant to, Duration interval) {
+    long step = interval.getSeconds();
+    int steps = (int) ((to.getEpochSecond() - from.getEpochSecond()) / step);
+    return new FleetGrid(from.getEpochSecond(), (int) step, steps);
+  }
+
   /** One consumer; empty when VEE has produced no validated import series for it. */
-  public Optional<ConsumerInsights> analyse(MeterInfo meter, Instant from, Instant to) {
+  public Optional<Analysed> analyse(MeterInfo meter, Instant from, Instant to, FleetGrid grid) {
     Optional<ValidatedSeries> imp =
         store.readValidated(meter.id(), ObisCode.ACTIVE_ENERGY_IMPORT_INTERVAL, from, to);
     if (imp.isEmpty() || imp.get().size() == 0) {
@@ -80,7 +122,9 @@ public final class InsightStage {
     }
     ConsumerInsights insights = InsightEngine.analyse(input, config);
     store.putInsight(meter.id().value(), CONSUMER_KIND, Json.write(insights), clock.instant());
-    return Optional.of(insights);
+    return Optional.of(
+        new Analysed(
+            insights, ConsumerProfileSummary.of(imp.get(), insights, meter.feeder(), grid)));
   }
 
   /** A validated series as a plain series (missing intervals left out). */
