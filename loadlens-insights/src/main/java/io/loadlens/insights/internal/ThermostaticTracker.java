@@ -51,14 +51,28 @@ public final class ThermostaticTracker {
         continue;
       }
       double ref = prev;
+      // A load switched on late in the previous interval shows there as a partial rise.
+      if (i >= 2 && !Double.isNaN(p.kw[i - 2])) {
+        double lead = prev - p.kw[i - 2];
+        if (lead > 0.15 * power && lead < 0.6 * power) {
+          ref = p.kw[i - 2];
+          active[i - 1] = true;
+          kwh[i - 1] = lead * p.hours;
+        }
+      }
       int j = i;
       while (j < n && j - i < maxOn && !Double.isNaN(p.kw[j])) {
         double excess = p.kw[j] - ref;
         if (excess < 0.4 * power) {
           break;
         }
-        // A fall of the appliance's size ends the cycle after this interval (partly on).
-        boolean falls = j + 1 < n && p.kw[j] - p.kw[j + 1] >= 0.6 * power && j > i;
+        // A fall of the appliance's size that leaves less than most of it ends the cycle after
+        // this interval; a fall of another appliance that leaves the level up does not.
+        boolean falls =
+            j > i
+                && j + 1 < n
+                && p.kw[j] - p.kw[j + 1] >= 0.6 * power
+                && p.kw[j + 1] - ref < 0.6 * power;
         active[j] = true;
         kwh[j] = Math.min(power, excess) * p.hours;
         j++;
