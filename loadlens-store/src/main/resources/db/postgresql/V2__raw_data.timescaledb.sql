@@ -1,8 +1,9 @@
 -- raw_data as a TimescaleDB hypertable (7-day chunks), compressed by meter and channel after 30 days.
 CREATE EXTENSION IF NOT EXISTS timescaledb;
+-- Keys compare bytewise (COLLATE "C"): ids are ASCII, and the primary-key index is cheaper.
 CREATE TABLE raw_data (
-  meter_id    TEXT             NOT NULL,
-  obis        TEXT             NOT NULL,
+  meter_id    TEXT COLLATE "C" NOT NULL,
+  obis        TEXT COLLATE "C" NOT NULL,
   "timestamp" TIMESTAMPTZ      NOT NULL,
   value       DOUBLE PRECISION NOT NULL,
   unit        TEXT             NOT NULL,

@@ -355,4 +355,40 @@ abstract class StoreContractTest {
       assertThat(rs.getString(4)).isEqualTo("meter-a");
     }
   }
+
+  @Test
+  void concurrentOverlappingIngestsStoreEveryRowOnce() throws Exception {
+    int threads = 4;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<IngestResult>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int shift = t;
+        results.add(
+            pool.submit(
+                () -> {
+                  IngestResult sum = IngestResult.NONE;
+                  for (int b = 0; b < 10; b++) {
+                    sum =
+                        sum.plus(
+                            store.ingest(List.of(batch(series("meter-c", (b + shift) * 20, 40)))));
+                  }
+                  return sum;
+                }));
+      }
+      long inserted = 0;
+      for (var f : results) {
+        IngestResult r = f.get();
+        assertThat(r.conflicts()).isZero();
+        inserted += r.inserted();
+      }
+      // windows [(b + t) * 20, (b + t) * 20 + 40) for b < 10, t < 4 cover intervals 0..279
+      assertThat(inserted).isEqualTo(280);
+      assertThat(store.readRaw(MeterId.of("meter-c"), ENERGY, null, null))
+          .isEqualTo(series("meter-c", 0, 280));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
