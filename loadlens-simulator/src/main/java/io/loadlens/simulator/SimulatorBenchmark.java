@@ -41,13 +41,17 @@ public final class SimulatorBenchmark {
     Path work = Files.createTempDirectory("loadlens-sim-bench");
     long heapBefore = usedHeapAfterGc();
     long t0 = System.nanoTime();
+    long startCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     try (SimulatedFleet fleet = SimulatedFleet.start(spec, Clock.systemUTC(), work)) {
       double startSeconds = (System.nanoTime() - t0) / 1e9;
+      double startCpuSeconds =
+          (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - startCpu) / 1e9;
       long heap = usedHeapAfterGc() - heapBefore;
       long rss = residentKb();
       int threads = ManagementFactory.getThreadMXBean().getThreadCount();
       print("meters", meters);
-      print("start-up (build, bind, fleet file) s", startSeconds);
+      print("start-up (build, bind, fleet file), wall s", startSeconds);
+      print("start-up, CPU s of the starting thread", startCpuSeconds);
       print("heap retained by the fleet MiB", heap / 1048576.0);
       print("heap per meter KiB", heap / 1024.0 / meters);
       print("resident set (whole JVM) MiB", rss / 1024.0);
@@ -56,6 +60,8 @@ public final class SimulatorBenchmark {
       Instant now = Instant.now();
       List<FleetMeter> list = fleet.meters();
       int sample = Math.min(200, list.size());
+      var mx = ManagementFactory.getThreadMXBean();
+      long cpu1 = mx.getCurrentThreadCpuTime();
       long t1 = System.nanoTime();
       long rows = 0;
       for (int i = 0; i < sample; i++) {
@@ -66,17 +72,19 @@ public final class SimulatorBenchmark {
                 .size();
       }
       double perMeterMs = (System.nanoTime() - t1) / 1e6 / sample;
-      print(
-          "first 1-day profile read per meter ms (incl. " + days + "-day register walk)",
-          perMeterMs);
-      long t2 = System.nanoTime();
+      double perMeterCpuMs = (mx.getCurrentThreadCpuTime() - cpu1) / 1e6 / sample;
+      print("first 1-day read per meter, wall ms (" + days + "-day register walk)", perMeterMs);
+      print("first 1-day read per meter, CPU ms", perMeterCpuMs);
+      long cpu2 = mx.getCurrentThreadCpuTime();
       for (int i = 0; i < sample; i++) {
         list.get(i).data().rows(ObisCode.LOAD_PROFILE_1, now.minus(Duration.ofDays(1)), now);
       }
       print(
-          "repeat 1-day profile read per meter ms (cached)",
-          (System.nanoTime() - t2) / 1e6 / sample);
+          "repeat 1-day read per meter, CPU ms (cached)",
+          (mx.getCurrentThreadCpuTime() - cpu2) / 1e6 / sample);
       print("rows per 1-day read", rows / (double) sample);
+      long cached = usedHeapAfterGc() - heapBefore - heap;
+      print("day cache per meter after a read, KiB", cached / 1024.0 / sample);
     }
   }
 
