@@ -8,8 +8,15 @@ public final class Commands {
 
   public static void register(CommandLine cl) {
     cl.addSubcommand(new DemoCommand());
+    cl.addSubcommand(new SimulateCommand());
+    cl.addSubcommand(new ReadCommand());
+    cl.addSubcommand(new IngestProfileCommand());
+    cl.addSubcommand(new CollectCommand());
+    cl.addSubcommand(new ImportCommand());
+    cl.addSubcommand(new ExportCommand());
     cl.addSubcommand(new VeeCommand());
     cl.addSubcommand(new InsightsCommand());
+    cl.addSubcommand(new ReportCommand());
     cl.addSubcommand(new ServeCommand());
     cl.addSubcommand(new TokenCommand());
     cl.addSubcommand(new io.loadlens.app.cli.decode.DecodeCommand());

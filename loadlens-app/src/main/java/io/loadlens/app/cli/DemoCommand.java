@@ -105,13 +105,14 @@ public final class DemoCommand implements Callable<Integer> {
       long t1 = System.nanoTime();
       CollectionPipeline.Result collected =
           pipeline.pass(
-              cfg,
-              cfg.meters(),
-              new DlmsMeterReader(cfg.clientSystemTitle()),
-              CollectorSettings.STANDARD.withInitialDays(fs.days() + 1),
-              dir.resolve("state"),
-              clock,
-              meterLines(out));
+              pipeline.collector(
+                  cfg,
+                  new DlmsMeterReader(cfg.clientSystemTitle()),
+                  CollectorSettings.STANDARD.withInitialDays(fs.days() + 1),
+                  dir.resolve("state"),
+                  clock,
+                  meterLines(out, quiet)),
+              cfg.meters());
       printCollection(out, collected, seconds(t1));
 
       Instant from = anchor.minus(Duration.ofDays(fs.days()));
@@ -150,7 +151,7 @@ public final class DemoCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
-  private CollectionListener meterLines(PrintWriter out) {
+  static CollectionListener meterLines(PrintWriter out, boolean quiet) {
     return new CollectionListener() {
       @Override
       public void meterFinished(MeterOutcome o) {

@@ -1,10 +1,8 @@
 package io.loadlens.app.pipeline;
 
-import io.loadlens.collector.CaptureTimeSource;
 import io.loadlens.collector.CollectionListener;
 import io.loadlens.collector.CollectorSettings;
 import io.loadlens.collector.FleetCollector;
-import io.loadlens.collector.IngestLog;
 import io.loadlens.collector.MeterReader;
 import io.loadlens.collector.PassSummary;
 import io.loadlens.collector.config.FleetConfig;
@@ -28,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The embedded path of a reading: collector → durable outbox → in-process transport → ingest →
@@ -55,35 +54,46 @@ public final class CollectionPipeline implements AutoCloseable {
     this.ingest.start();
   }
 
-  /** One collection pass over the given meters; returns when everything read is stored. */
-  public Result pass(
+  /**
+   * A collector that hands its readings to this pipeline. Catch-up reads start after the last
+   * capture the store holds, refreshed at the start of every pass; events are stored at the end of
+   * every pass.
+   */
+  public FleetCollector collector(
       FleetConfig fleet,
-      List<MeterConfig> meters,
       MeterReader reader,
       CollectorSettings settings,
       Path stateDir,
       Clock clock,
       CollectionListener listener) {
+    AtomicReference<Map<MeterId, Instant>> last = new AtomicReference<>(Map.of());
+    CollectionListener refresh =
+        new CollectionListener() {
+          @Override
+          public void passStarted(int meters) {
+            last.set(store.lastCaptureTimes(ObisCode.ACTIVE_ENERGY_IMPORT));
+          }
+
+          @Override
+          public void passFinished(PassSummary summary) {
+            flushEvents();
+          }
+        };
+    return FleetCollector.builder(fleet, reader, stateDir)
+        .settings(settings)
+        .captureTimes((meter, profile) -> Optional.ofNullable(last.get().get(meter)))
+        .readings(gateway::publish)
+        .events(this::event)
+        .listener(CollectionListener.all(refresh, listener))
+        .clock(clock)
+        .build();
+  }
+
+  /** One pass over the given meters; returns when everything read is stored. */
+  public Result pass(FleetCollector collector, List<MeterConfig> meters) {
     IngestResult before = sink.total();
-    Map<MeterId, Instant> last = store.lastCaptureTimes(ObisCode.ACTIVE_ENERGY_IMPORT);
-    CaptureTimeSource captureTimes = (meter, profile) -> Optional.ofNullable(last.get(meter));
-    FleetCollector collector =
-        FleetCollector.builder(fleet, reader, stateDir)
-            .settings(settings)
-            .captureTimes(captureTimes)
-            .readings(gateway::publish)
-            .events(this::event)
-            .listener(CollectionListener.all(new IngestLog(), listener))
-            .clock(clock)
-            .build();
     PassSummary summary = collector.run(meters);
-    if (!gateway.drain(Duration.ofMinutes(5))) {
-      throw new IllegalStateException(
-          "the store did not acknowledge "
-              + gateway.pendingCount()
-              + " batches within 5 minutes; they stay in the outbox");
-    }
-    flushEvents();
+    awaitStored();
     IngestResult after = sink.total();
     return new Result(
         summary,
@@ -92,6 +102,22 @@ public final class CollectionPipeline implements AutoCloseable {
             after.inserted() - before.inserted(),
             after.duplicates() - before.duplicates(),
             after.conflicts() - before.conflicts()));
+  }
+
+  /** Waits until the store has acknowledged everything published so far. */
+  public void awaitStored() {
+    if (!gateway.drain(Duration.ofMinutes(5))) {
+      throw new IllegalStateException(
+          "the store did not acknowledge "
+              + gateway.pendingCount()
+              + " batches within 5 minutes; they stay in the outbox and are sent again on restart");
+    }
+    flushEvents();
+  }
+
+  /** What the store took so far. */
+  public IngestResult ingested() {
+    return sink.total();
   }
 
   private synchronized void event(MeterEvent e) {
