@@ -289,8 +289,12 @@ class ApiServerTest {
     assertThat(a.get("coincidentPeak").get("value").asDouble()).isEqualTo(max);
     assertThat(json(client.get("/api/v1/fleet/segments", analyst)).get("document").size())
         .isEqualTo(2);
-    assertThat(json(client.get("/api/v1/fleet/forecast", analyst)).get("document").get("kw").size())
-        .isEqualTo(3);
+    assertThat(
+            json(client.get("/api/v1/fleet/forecast", analyst))
+                .get("document")
+                .get("kwBySlot")
+                .size())
+        .isEqualTo(8);
     assertThat(json(client.get("/api/v1/fleet/insights", analyst)).size()).isEqualTo(1);
     assertThat(
             json(client.get("/api/v1/topology", analyst))

@@ -43,8 +43,13 @@ public final class FleetOperations {
     return List.of(
         new Operation("fleet.overview", Role.ANALYST, false, this::overview),
         new Operation("fleet.aggregate", Role.ANALYST, false, this::aggregate),
-        new Operation("fleet.segments", Role.ANALYST, false, c -> field("segments")),
-        new Operation("fleet.forecast", Role.ANALYST, false, c -> field("forecast")),
+        new Operation(
+            "fleet.segments",
+            Role.ANALYST,
+            false,
+            c -> field("segments", List.of("segments"), List.of("segmentation", "segments"))),
+        new Operation(
+            "fleet.forecast", Role.ANALYST, false, c -> field("forecast", List.of("forecast"))),
         new Operation("fleet.insights", Role.ANALYST, false, c -> fleetDocs()),
         new Operation("collector.status", Role.OPERATOR, false, this::collectorStatus),
         new Operation("collector.errors", Role.OPERATOR, false, this::errors));
@@ -146,17 +151,27 @@ public final class FleetOperations {
     return fleetRecords().stream().map(meters::view).toList();
   }
 
-  /** A named part of the fleet insights: its own document kind, or a field of any document. */
-  private Object field(String name) {
+  /**
+   * A named part of the fleet insights: its own document kind, or the first of the field paths
+   * found in any fleet document (e.g. {@code segmentation.segments} as the insights engine writes
+   * it).
+   */
+  @SafeVarargs
+  private Object field(String name, List<String>... paths) {
     Optional<InsightRecord> own = store.insight(FLEET, name);
     if (own.isPresent()) {
       return meters.view(own.get());
     }
     for (InsightRecord r : fleetRecords()) {
       MeterOperations.InsightView v = meters.view(r);
-      JsonNode f = v.document().get(name);
-      if (f != null && !f.isNull()) {
-        return new MeterOperations.InsightView(FLEET, name, v.computedAt(), f);
+      for (List<String> path : paths) {
+        JsonNode f = v.document();
+        for (String step : path) {
+          f = f == null ? null : f.get(step);
+        }
+        if (f != null && !f.isNull()) {
+          return new MeterOperations.InsightView(FLEET, name, v.computedAt(), f);
+        }
       }
     }
     throw ApiException.notFound("no fleet " + name + " computed yet");

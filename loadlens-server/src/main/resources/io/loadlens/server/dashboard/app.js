@@ -62,11 +62,12 @@
     try {
       const seg = await api('/fleet/segments');
       const segs = Array.isArray(seg.document) ? seg.document : [];
-      const withShape = segs.filter(s => Array.isArray(s.centroid));
+      const shape = s => s.centroidShape || s.centroid;
+      const withShape = segs.filter(s => Array.isArray(shape(s)));
       if (withShape.length) {
-        const n = withShape[0].centroid.length;
+        const n = shape(withShape[0]).length;
         LL.lineChart($('fleet-segments'), [...Array(n).keys()], withShape.map(s => ({
-          label: (s.label || 'segment ' + s.id) + (s.size !== undefined ? ' (' + s.size + ')' : ''), values: s.centroid })), { time: false, xLabel: 'interval of day' });
+          label: (s.label || 'segment ' + s.id) + (s.size !== undefined ? ' (' + s.size + ')' : ''), values: shape(s) })), { time: false, xLabel: 'interval of day' });
       } else LL.renderDocument($('fleet-segments'), { segments: seg.document });
     } catch (e) { $('fleet-segments').textContent = e.status === 404 ? 'no segments computed yet' : e.message; }
     try { LL.renderDocument($('fleet-forecast'), { forecast: (await api('/fleet/forecast')).document }); }
