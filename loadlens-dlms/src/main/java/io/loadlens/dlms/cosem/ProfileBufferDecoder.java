@@ -30,7 +30,12 @@ public final class ProfileBufferDecoder {
     }
   }
 
+  private static final int CLOCK = 0;
+  private static final int STATUS = 1;
+  private static final int VALUE = 2;
+
   private final Role[] roles;
+  private final int[] roleCodes;
   private final double[] factor;
   private final boolean[] divide;
   private final int valueColumns;
@@ -46,12 +51,14 @@ public final class ProfileBufferDecoder {
           "profile decoder: " + roles.length + " roles but " + scalers.length + " scalers");
     }
     this.roles = roles.clone();
+    this.roleCodes = new int[roles.length];
     this.factor = new double[roles.length];
     this.divide = new boolean[roles.length];
     int values = 0;
     for (int i = 0; i < roles.length; i++) {
       factor[i] = Math.pow(10, Math.abs(scalers[i]));
       divide[i] = scalers[i] < 0;
+      roleCodes[i] = roles[i] == Role.CLOCK ? CLOCK : roles[i] == Role.STATUS ? STATUS : VALUE;
       if (roles[i] == Role.VALUE) {
         values++;
       }
@@ -123,10 +130,10 @@ public final class ProfileBufferDecoder {
     long time = Long.MIN_VALUE;
     int v = 0;
     for (int col = 0; col < n; col++) {
-      switch (roles[col]) {
+      switch (roleCodes[col]) {
         case CLOCK -> time = clock(c, r, col, prev);
         case STATUS -> status[r] = (int) integerOrZero(c, r, col);
-        case VALUE -> values[v++][r] = value(c, r, col);
+        default -> values[v++][r] = value(c, r, col);
       }
     }
     times[r] = time;
@@ -186,53 +193,44 @@ public final class ProfileBufferDecoder {
 
   private long integerOrZero(Cursor c, int r, int col) {
     int at = c.pos;
-    int tag = c.u8("status tag");
-    if (tag == DataType.NULL_DATA.tag()) {
-      return 0;
-    }
-    long v = integer(c, tag);
-    if (v == Long.MIN_VALUE && !isInteger(tag)) {
-      throw bad(r, col, tag, at);
-    }
-    return v;
+    int tag = c.u8();
+    return switch (tag) {
+      case 0 -> 0; // null-data
+      case 17, 22, 13 -> c.u8(); // unsigned, enum, bcd
+      case 18 -> c.u16(); // long-unsigned
+      case 15 -> (byte) c.u8(); // integer
+      case 16 -> (short) c.u16(); // long
+      case 6 -> c.u32(); // double-long-unsigned
+      case 5 -> (int) c.u32(); // double-long
+      case 20, 21 -> c.u64(); // long64(-unsigned)
+      default -> throw bad(r, col, tag, at);
+    };
   }
 
   private double value(Cursor c, int r, int col) {
     int at = c.pos;
-    int tag = c.u8("value tag");
-    double raw;
-    if (tag == DataType.FLOAT32.tag()) {
-      c.need(4, "float32");
-      raw = Float.intBitsToFloat((int) c.fixed(4));
-    } else if (tag == DataType.FLOAT64.tag()) {
-      c.need(8, "float64");
-      raw = Double.longBitsToDouble(c.fixed(8));
-    } else if (tag == DataType.NULL_DATA.tag()) {
-      return Double.NaN;
-    } else if (isInteger(tag)) {
-      raw = integer(c, tag);
-    } else {
-      throw bad(r, col, tag, at);
-    }
+    int tag = c.u8();
+    double raw =
+        switch (tag) {
+          case 6 -> c.u32(); // double-long-unsigned
+          case 18 -> c.u16(); // long-unsigned
+          case 5 -> (int) c.u32(); // double-long
+          case 16 -> (short) c.u16(); // long
+          case 17, 22, 13 -> c.u8(); // unsigned, enum, bcd
+          case 15 -> (byte) c.u8(); // integer
+          case 20 -> c.u64(); // long64
+          case 21 -> unsigned64(c.u64()); // long64-unsigned
+          case 23 -> Float.intBitsToFloat((int) c.u32()); // float32
+          case 24 -> Double.longBitsToDouble(c.u64()); // float64
+          case 0 -> Double.NaN; // null-data
+          default -> throw bad(r, col, tag, at);
+        };
+    // dividing by 10^-scaler keeps 2337 × 10^-1 at exactly 233.7
     return divide[col] ? raw / factor[col] : raw * factor[col];
   }
 
-  private static boolean isInteger(int tag) {
-    DataType t = DataType.ofTagOrNull(tag);
-    return t != null && t.isInteger();
-  }
-
-  private static long integer(Cursor c, int tag) {
-    return switch (tag) {
-      case 15 -> (byte) c.u8("integer");
-      case 16 -> (short) c.fixed(2);
-      case 17, 22, 13 -> c.u8("unsigned");
-      case 18 -> c.fixed(2);
-      case 5 -> (int) c.fixed(4);
-      case 6 -> c.fixed(4);
-      case 20, 21 -> c.fixed(8);
-      default -> Long.MIN_VALUE;
-    };
+  private static double unsigned64(long v) {
+    return v >= 0 ? v : (v >>> 1) * 2.0 + (v & 1);
   }
 
   private static DlmsFramingException bad(int r, int col, int tag, int at) {
@@ -262,22 +260,59 @@ public final class ProfileBufferDecoder {
 
     void need(int n, String field) {
       if (n > limit - pos) {
-        throw new DlmsFramingException(
-            "profile buffer "
-                + field
-                + ": needs "
-                + n
-                + " octets at offset "
-                + pos
-                + ", only "
-                + (limit - pos)
-                + " remain");
+        throw underflow(n, field);
       }
+    }
+
+    DlmsFramingException underflow(int n, String field) {
+      return new DlmsFramingException(
+          "profile buffer "
+              + field
+              + ": needs "
+              + n
+              + " octets at offset "
+              + pos
+              + ", only "
+              + (limit - pos)
+              + " remain");
     }
 
     int u8(String field) {
       need(1, field);
       return b[pos++] & 0xFF;
+    }
+
+    int u8() {
+      if (pos >= limit) {
+        throw underflow(1, "value");
+      }
+      return b[pos++] & 0xFF;
+    }
+
+    int u16() {
+      if (pos + 2 > limit) {
+        throw underflow(2, "value");
+      }
+      int v = ((b[pos] & 0xFF) << 8) | (b[pos + 1] & 0xFF);
+      pos += 2;
+      return v;
+    }
+
+    long u32() {
+      if (pos + 4 > limit) {
+        throw underflow(4, "value");
+      }
+      long v =
+          ((long) (b[pos] & 0xFF) << 24)
+              | ((b[pos + 1] & 0xFF) << 16)
+              | ((b[pos + 2] & 0xFF) << 8)
+              | (b[pos + 3] & 0xFF);
+      pos += 4;
+      return v;
+    }
+
+    long u64() {
+      return (u32() << 32) | u32();
     }
 
     long fixed(int n) {
@@ -291,7 +326,10 @@ public final class ProfileBufferDecoder {
     }
 
     int length(String field) {
-      int first = u8(field + " length");
+      if (pos >= limit) {
+        throw underflow(1, field);
+      }
+      int first = b[pos++] & 0xFF;
       if (first < 0x80) {
         return first;
       }
