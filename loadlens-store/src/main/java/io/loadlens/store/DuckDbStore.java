@@ -17,7 +17,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -54,11 +56,30 @@ public final class DuckDbStore extends SqlStore {
   private final List<Connection> all = new ArrayList<>();
   private boolean stageCreated;
 
+  /**
+   * The latest stored capture time (epoch s) per meter and channel, known exactly because this
+   * process is the file's only writer. A call whose every series starts after it cannot hold a
+   * stored row, so the match against {@code raw_data} is skipped. Updated after each commit.
+   */
+  private final Map<String, Long> latest = new HashMap<>();
+
+  private Runnable afterCommit;
+
   private DuckDbStore(Path file, DuckDBConnection root, InstantSource clock) throws SQLException {
     super(clock);
     this.file = file;
     this.root = root;
     this.writer = root.duplicate();
+    try (Statement st = writer.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT meter_id, obis, "
+                    + Sql.epoch("max(\"timestamp\")")
+                    + " FROM raw_data GROUP BY meter_id, obis")) {
+      while (rs.next()) {
+        latest.put(rs.getString(1) + '|' + rs.getString(2), rs.getLong(3));
+      }
+    }
     all.add(writer);
     for (int i = 0; i < READERS; i++) {
       Connection r = root.duplicate();
@@ -138,6 +159,9 @@ public final class DuckDbStore extends SqlStore {
         T result = work.run(writer);
         long t = System.nanoTime();
         writer.commit();
+        if (afterCommit != null) {
+          afterCommit.run();
+        }
         LOG.debug("{}: commit {} ms", what, (System.nanoTime() - t) / 1_000_000);
         return result;
       } catch (SQLException | RuntimeException e) {
@@ -148,6 +172,7 @@ public final class DuckDbStore extends SqlStore {
         }
         throw e;
       } finally {
+        afterCommit = null;
         writer.setAutoCommit(true);
       }
     } catch (SQLException e) {
@@ -225,18 +250,26 @@ public final class DuckDbStore extends SqlStore {
     stage(c, plan);
     long t1 = System.nanoTime();
     long staged = plan.stagedRows();
-    long hits;
-    try (Statement st = c.createStatement()) {
-      hits =
-          st.executeUpdate(
-              "INSERT INTO "
-                  + HITS
-                  + " SELECT s.sid, s.ts_s, s.value, r.value FROM "
-                  + ROWS
-                  + " s JOIN "
-                  + SERIES
-                  + " x USING (sid) JOIN raw_data r ON r.meter_id = x.meter_id"
-                  + " AND r.obis = x.obis AND r.\"timestamp\" = to_timestamp(s.ts_s)");
+    boolean fresh = true;
+    for (IngestPlan.Part p : plan.parts()) {
+      Long last = latest.get(key(p.series()));
+      fresh &= last == null || p.series().epochSeconds()[0] > last;
+    }
+    afterCommit = () -> remember(plan);
+    long hits = 0;
+    if (!fresh) {
+      try (Statement st = c.createStatement()) {
+        hits =
+            st.executeUpdate(
+                "INSERT INTO "
+                    + HITS
+                    + " SELECT s.sid, s.ts_s, s.value, r.value FROM "
+                    + ROWS
+                    + " s JOIN "
+                    + SERIES
+                    + " x USING (sid) JOIN raw_data r ON r.meter_id = x.meter_id"
+                    + " AND r.obis = x.obis AND r.\"timestamp\" = to_timestamp(s.ts_s)");
+      }
     }
     String select =
         "SELECT x.meter_id, x.obis, to_timestamp(s.ts_s), s.value, x.unit, s.status,"
@@ -294,6 +327,17 @@ public final class DuckDbStore extends SqlStore {
           (System.nanoTime() - t2) / 1_000_000);
     }
     return new IngestResult(staged, inserted, hits - conflicts, conflicts);
+  }
+
+  private static String key(IntervalSeries s) {
+    return s.meter().value() + '|' + s.obis();
+  }
+
+  private void remember(IngestPlan plan) {
+    for (IngestPlan.Part p : plan.parts()) {
+      long[] t = p.series().epochSeconds();
+      latest.merge(key(p.series()), t[t.length - 1], Math::max);
+    }
   }
 
   @Override
