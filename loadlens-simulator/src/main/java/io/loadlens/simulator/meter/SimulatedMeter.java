@@ -21,8 +21,9 @@ import java.util.Optional;
 
 /**
  * A simulated meter's data: the household's profile computed on demand and the meter's data faults.
- * State is the household, the fault plan, the install date and the initial register values; a small
- * cache keeps the two most recent days and one register checkpoint.
+ * State is the household, the fault plan, the install date and the initial register values; the
+ * cache is the last day computed and the register values at the start of each day already walked
+ * (16 bytes a day), so a day is simulated at most once per walk.
  */
 public final class SimulatedMeter implements MeterDataSource {
   private final String deviceId;
@@ -36,8 +37,9 @@ public final class SimulatedMeter implements MeterDataSource {
   private final int periodSeconds;
   private final ZoneId zone;
   private MeterDay recent;
-  private MeterDay older;
-  private MeterDay checkpoint;
+  private long[] importStarts = new long[0];
+  private long[] exportStarts = new long[0];
+  private int knownDays;
 
   public SimulatedMeter(
       String deviceId,
@@ -244,24 +246,49 @@ public final class SimulatedMeter implements MeterDataSource {
     if (recent != null && recent.energy().frame().date().equals(date)) {
       return recent;
     }
-    if (older != null && older.energy().frame().date().equals(date)) {
-      return older;
+    int index = (int) (date.toEpochDay() - installDate.toEpochDay());
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          "meter " + deviceId + ": " + date + " is before its install date " + installDate);
     }
-    MeterDay from = checkpoint;
-    if (from == null || from.energy().frame().date().isAfter(date)) {
-      from = compute(installDate, initialImportMilliWh, 0);
+    if (index < knownDays) {
+      recent = compute(date, importStarts[index], exportStarts[index]);
+      return recent;
     }
+    MeterDay from =
+        knownDays == 0
+            ? compute(installDate, initialImportMilliWh, 0)
+            : compute(
+                installDate.plusDays(knownDays - 1L),
+                importStarts[knownDays - 1],
+                exportStarts[knownDays - 1]);
+    remember(from);
     while (from.energy().frame().date().isBefore(date)) {
       from =
           compute(
               from.energy().frame().date().plusDays(1),
               from.importAtNextStart(),
               from.exportAtNextStart());
+      remember(from);
     }
-    checkpoint = from;
-    older = recent;
     recent = from;
     return from;
+  }
+
+  /** Keeps the registers at the start of a day, so no day is walked to twice. */
+  private void remember(MeterDay day) {
+    int index = (int) (day.energy().frame().date().toEpochDay() - installDate.toEpochDay());
+    if (index < knownDays) {
+      return;
+    }
+    if (index >= importStarts.length) {
+      int size = Math.max(index + 1, importStarts.length * 2);
+      importStarts = java.util.Arrays.copyOf(importStarts, size);
+      exportStarts = java.util.Arrays.copyOf(exportStarts, size);
+    }
+    importStarts[index] = day.importAtStart();
+    exportStarts[index] = day.exportAtStart();
+    knownDays = index + 1;
   }
 
   private MeterDay compute(LocalDate date, long importAtStart, long exportAtStart) {
