@@ -82,7 +82,7 @@ public final class CollectCommand implements Callable<Integer> {
     Path dir = data.dataDir();
     Clock clock = Clock.systemUTC();
     try (Store store = data.openStore();
-        CollectionPipeline pipeline = new CollectionPipeline(store, dir, clock)) {
+        CollectionPipeline pipeline = CollectionPipeline.embedded(store, dir, clock)) {
       IngestProfileCommand.register(store, fleet.meters(), ZoneId.of(zone));
       CollectionListener summaries =
           new CollectionListener() {

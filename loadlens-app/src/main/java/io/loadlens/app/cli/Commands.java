@@ -12,6 +12,8 @@ public final class Commands {
     cl.addSubcommand(new ReadCommand());
     cl.addSubcommand(new IngestProfileCommand());
     cl.addSubcommand(new CollectCommand());
+    cl.addSubcommand(new GatewayCommand());
+    cl.addSubcommand(new IngestCommand());
     cl.addSubcommand(new ImportCommand());
     cl.addSubcommand(new ExportCommand());
     cl.addSubcommand(new VeeCommand());

@@ -92,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.flush();
     try (SimulatedFleet sim = SimulatedFleet.start(fs, clock, dir.resolve("fleet"));
         Store store = data.openStore();
-        CollectionPipeline pipeline = new CollectionPipeline(store, dir, clock)) {
+        CollectionPipeline pipeline = CollectionPipeline.embedded(store, dir, clock)) {
       out.printf(
           "Simulated fleet up: %d meters from %s port %d (%s)%n",
           fs.meters(), fs.firstAddress(), fs.port(), seconds(t0));

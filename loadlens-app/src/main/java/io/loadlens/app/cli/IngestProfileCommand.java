@@ -77,7 +77,7 @@ public final class IngestProfileCommand implements Callable<Integer> {
     ZoneId z = ZoneId.of(zone);
     long t0 = System.nanoTime();
     try (Store store = data.openStore();
-        CollectionPipeline pipeline = new CollectionPipeline(store, dir, clock)) {
+        CollectionPipeline pipeline = CollectionPipeline.embedded(store, dir, clock)) {
       register(store, meters, z);
       CollectionPipeline.Result r =
           pipeline.pass(

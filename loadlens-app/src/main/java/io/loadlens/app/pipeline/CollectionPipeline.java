@@ -10,10 +10,12 @@ import io.loadlens.collector.config.MeterConfig;
 import io.loadlens.model.MeterEvent;
 import io.loadlens.model.MeterId;
 import io.loadlens.model.ObisCode;
+import io.loadlens.model.ReadingBatch;
 import io.loadlens.store.IngestResult;
 import io.loadlens.store.Store;
 import io.loadlens.transport.Gateway;
 import io.loadlens.transport.IngestService;
+import io.loadlens.transport.ReadingPublisher;
 import io.loadlens.transport.codec.WireCodec;
 import io.loadlens.transport.inprocess.InProcessTransport;
 import io.loadlens.transport.outbox.Outbox;
@@ -39,19 +41,47 @@ public final class CollectionPipeline implements AutoCloseable {
 
   private final Store store;
   private final StoreSink sink;
+  private final PublishedCaptureTimes published;
   private final Outbox outbox;
   private final Gateway gateway;
   private final IngestService ingest;
   private final List<MeterEvent> events = new ArrayList<>();
 
-  public CollectionPipeline(Store store, Path dataDir, Clock clock) {
+  private CollectionPipeline(
+      Store store,
+      StoreSink sink,
+      PublishedCaptureTimes published,
+      Path dataDir,
+      ReadingPublisher publisher,
+      IngestService ingest) {
     this.store = store;
-    this.sink = new StoreSink(store, clock);
-    InProcessTransport transport = new InProcessTransport(QUEUE_CAPACITY, WireCodec.binary());
+    this.sink = sink;
+    this.published = published;
     this.outbox = Outbox.open(OutboxSettings.defaults(dataDir.resolve("outbox")));
-    this.gateway = Gateway.start(outbox, transport.publisher());
-    this.ingest = new IngestService(transport.subscriber(INGEST_BATCH), sink, WireCodec.binary());
-    this.ingest.start();
+    this.gateway = Gateway.start(outbox, publisher);
+    this.ingest = ingest;
+  }
+
+  /**
+   * The embedded default: readings travel through the outbox and the in-process transport into
+   * {@code store}, which also supplies the catch-up times and keeps the events.
+   */
+  public static CollectionPipeline embedded(Store store, Path dataDir, Clock clock) {
+    InProcessTransport transport = new InProcessTransport(QUEUE_CAPACITY, WireCodec.binary());
+    StoreSink sink = new StoreSink(store, clock);
+    IngestService ingest =
+        new IngestService(transport.subscriber(INGEST_BATCH), sink, WireCodec.binary());
+    ingest.start();
+    return new CollectionPipeline(store, sink, null, dataDir, transport.publisher(), ingest);
+  }
+
+  /**
+   * The head-end of a split deployment: readings go through the outbox to {@code publisher} (MQTT
+   * or Kafka); catch-up times are those of the batches handed to the outbox, kept in the state dir.
+   */
+  public static CollectionPipeline gateway(Path dataDir, ReadingPublisher publisher) {
+    return new CollectionPipeline(
+        null, null, new PublishedCaptureTimes(dataDir.resolve("state")), dataDir, publisher, null);
   }
 
   /**
@@ -71,7 +101,9 @@ public final class CollectionPipeline implements AutoCloseable {
         new CollectionListener() {
           @Override
           public void passStarted(int meters) {
-            last.set(store.lastCaptureTimes(ObisCode.ACTIVE_ENERGY_IMPORT));
+            if (store != null) {
+              last.set(store.lastCaptureTimes(ObisCode.ACTIVE_ENERGY_IMPORT));
+            }
           }
 
           @Override
@@ -81,20 +113,34 @@ public final class CollectionPipeline implements AutoCloseable {
         };
     return FleetCollector.builder(fleet, reader, stateDir)
         .settings(settings)
-        .captureTimes((meter, profile) -> Optional.ofNullable(last.get().get(meter)))
-        .readings(gateway::publish)
+        .captureTimes(
+            (meter, profile) ->
+                published != null
+                    ? published.lastCaptureTime(meter)
+                    : Optional.ofNullable(last.get().get(meter)))
+        .readings(this::publish)
         .events(this::event)
         .listener(CollectionListener.all(refresh, listener))
         .clock(clock)
         .build();
   }
 
-  /** One pass over the given meters; returns when everything read is stored. */
+  private void publish(ReadingBatch batch) {
+    gateway.publish(batch);
+    if (published != null) {
+      published.published(batch);
+    }
+  }
+
+  /**
+   * One pass over the given meters; returns when everything read is acknowledged (embedded: stored;
+   * gateway: accepted by the broker).
+   */
   public Result pass(FleetCollector collector, List<MeterConfig> meters) {
-    IngestResult before = sink.total();
+    IngestResult before = ingested();
     PassSummary summary = collector.run(meters);
     awaitStored();
-    IngestResult after = sink.total();
+    IngestResult after = ingested();
     return new Result(
         summary,
         new IngestResult(
@@ -104,20 +150,23 @@ public final class CollectionPipeline implements AutoCloseable {
             after.conflicts() - before.conflicts()));
   }
 
-  /** Waits until the store has acknowledged everything published so far. */
+  /** Waits until everything published so far is acknowledged. */
   public void awaitStored() {
     if (!gateway.drain(Duration.ofMinutes(5))) {
       throw new IllegalStateException(
-          "the store did not acknowledge "
+          "no acknowledgement for "
               + gateway.pendingCount()
               + " batches within 5 minutes; they stay in the outbox and are sent again on restart");
     }
     flushEvents();
+    if (published != null) {
+      published.save();
+    }
   }
 
-  /** What the store took so far. */
+  /** What the store took so far (nothing for a gateway, which has no store). */
   public IngestResult ingested() {
-    return sink.total();
+    return sink == null ? IngestResult.NONE : sink.total();
   }
 
   private synchronized void event(MeterEvent e) {
@@ -128,6 +177,10 @@ public final class CollectionPipeline implements AutoCloseable {
   }
 
   private synchronized void flushEvents() {
+    if (store == null) {
+      events.clear(); // a gateway logs events in ingest.log; VEE finds the gaps on the store side
+      return;
+    }
     if (!events.isEmpty()) {
       store.recordEvents(List.copyOf(events));
       events.clear();
@@ -140,7 +193,9 @@ public final class CollectionPipeline implements AutoCloseable {
   @Override
   public void close() {
     gateway.close();
-    ingest.close();
+    if (ingest != null) {
+      ingest.close();
+    }
     outbox.close();
   }
 }

@@ -1,0 +1,138 @@
+package io.loadlens.app.cli;
+
+import io.loadlens.app.config.ConfigException;
+import io.loadlens.app.config.LoadlensConfig;
+import io.loadlens.transport.codec.WireCodec;
+import io.loadlens.transport.kafka.KafkaSettings;
+import io.loadlens.transport.mqtt.MqttSettings;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * How the gateway and ingest halves meet: an MQTT broker (TLS with {@code mqtts://}) or Kafka.
+ * Flags override the {@code transport} section of {@code loadlens.yaml}.
+ */
+public final class BrokerOptions {
+  @Option(
+      names = "--mqtt",
+      paramLabel = "URL",
+      description = "mqtt://host:1883 or mqtts://host:8883.")
+  String mqtt;
+
+  @Option(
+      names = "--ca",
+      paramLabel = "FILE",
+      description = "CA certificate (PEM) that signed the broker's certificate.")
+  Path ca;
+
+  @Option(
+      names = "--cert",
+      paramLabel = "FILE",
+      description = "Client certificate (PEM) for mutual TLS.")
+  Path cert;
+
+  @Option(
+      names = "--key",
+      paramLabel = "FILE",
+      description = "Client private key (PEM) for mutual TLS.")
+  Path key;
+
+  @Option(names = "--username", paramLabel = "NAME", description = "MQTT user name.")
+  String username;
+
+  @Option(
+      names = "--password-file",
+      paramLabel = "FILE",
+      description = "File holding the MQTT password.")
+  Path passwordFile;
+
+  @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
+  String kafka;
+
+  @Option(
+      names = "--codec",
+      paramLabel = "FORMAT",
+      defaultValue = "json",
+      description =
+          "Message encoding written: json or binary (both are read) (default ${DEFAULT-VALUE}).")
+  String codec;
+
+  boolean isKafka(LoadlensConfig cfg) {
+    if (mqtt != null && kafka != null) {
+      throw new ConfigException("give --mqtt or --kafka, not both");
+    }
+    if (kafka != null) {
+      return true;
+    }
+    if (mqtt != null) {
+      return false;
+    }
+    return switch (cfg.transport().kind()) {
+      case "kafka" -> true;
+      case "mqtt" -> false;
+      default ->
+          throw new ConfigException(
+              "give --mqtt URL or --kafka HOST:PORT (or transport.kind mqtt/kafka in loadlens.yaml)");
+    };
+  }
+
+  WireCodec codec() {
+    return switch (codec) {
+      case "json" -> WireCodec.json();
+      case "binary" -> WireCodec.binary();
+      default -> throw new ConfigException("--codec '" + codec + "' is not json or binary");
+    };
+  }
+
+  MqttSettings mqtt(LoadlensConfig cfg, String clientId) {
+    LoadlensConfig.Mqtt y = cfg.transport().mqtt();
+    String url = mqtt != null ? mqtt : y == null ? null : y.url();
+    try {
+      MqttSettings s = MqttSettings.fromUrl(url, clientId);
+      Path caFile = ca != null ? ca : path(y == null ? null : y.ca());
+      if (caFile != null) {
+        s = s.withCaFile(caFile);
+      }
+      Path certFile = cert != null ? cert : path(y == null ? null : y.cert());
+      Path keyFile = key != null ? key : path(y == null ? null : y.key());
+      if (certFile != null || keyFile != null) {
+        s = s.withClientCertificate(certFile, keyFile);
+      }
+      String user = username != null ? username : y == null ? null : y.username();
+      if (user != null) {
+        s =
+            s.withCredentials(
+                user,
+                passwordFile != null ? passwordFile : path(y == null ? null : y.passwordFile()));
+      }
+      if (y != null) {
+        s = s.withQos(y.qos());
+      }
+      return s;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage(), e);
+    }
+  }
+
+  KafkaSettings kafka(LoadlensConfig cfg) {
+    LoadlensConfig.Kafka y = cfg.transport().kafka();
+    String bootstrap = kafka != null ? kafka : y == null ? null : y.bootstrap();
+    try {
+      KafkaSettings s = KafkaSettings.of(bootstrap);
+      if (y != null) {
+        s = s.withTopic(y.topic(), y.partitions()).withGroup(y.group());
+      }
+      return s;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage(), e);
+    }
+  }
+
+  String gatewayName(LoadlensConfig cfg) {
+    return cfg.transport().mqtt() != null ? cfg.transport().mqtt().gateway() : "gw1";
+  }
+
+  private static Path path(String s) {
+    return s == null ? null : Path.of(s);
+  }
+}
