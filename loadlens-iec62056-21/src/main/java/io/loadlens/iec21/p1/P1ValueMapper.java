@@ -63,6 +63,15 @@ final class P1ValueMapper {
     return out;
   }
 
+  /** An OBIS code inside a value group, e.g. the column of a history. */
+  private static ObisCode obis(String text, DataSet set, String field) {
+    try {
+      return ObisCode.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new Iec21Exception("line " + set.line() + ": " + field + ": " + e.getMessage(), e);
+    }
+  }
+
   private static String cde(ObisCode o) {
     return o.c() + "." + o.d() + "." + o.e();
   }
@@ -98,7 +107,7 @@ final class P1ValueMapper {
               + " entries but has "
               + (g.size() - first) / 3);
     }
-    ObisCode column = ObisCode.parse(g.get(1).value());
+    ObisCode column = obis(g.get(1).value(), set, "0-0:98.1.0 column");
     for (int i = 0; i < n; i++) {
       int at = first + 3 * i;
       Optional<OffsetDateTime> peak =
@@ -131,7 +140,7 @@ final class P1ValueMapper {
               + "' is not YYMMDDhhmmss",
           e);
     }
-    ObisCode valueObis = ObisCode.parse(g.get(4).value());
+    ObisCode valueObis = obis(g.get(4).value(), set, code + " value code");
     ValueGroup value = new ValueGroup(g.get(6).value(), g.get(5).value());
     add(
         out,
