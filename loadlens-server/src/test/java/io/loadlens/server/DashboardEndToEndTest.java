@@ -63,6 +63,12 @@ class DashboardEndToEndTest {
       assertThat(
               browser.script("return document.getElementById('fleet-cards').textContent").asText())
           .contains("meters");
+      assertThat(
+              browser
+                  .script("return document.getElementById('fleet-failures').textContent")
+                  .asText())
+          .contains("0x01 HARDWARE_FAULT")
+          .contains("0x05 AUTHENTICATION_FAILURE");
       save(browser.screenshot(), "dashboard-fleet.png");
 
       browser.script("location.hash='#consumer'; return true;");

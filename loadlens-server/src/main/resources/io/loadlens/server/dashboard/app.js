@@ -100,7 +100,7 @@
     if (r.qualityCounts) LL.card(cards, 'estimated / missing', (r.qualityCounts.ESTIMATED || 0) + ' / ' + (r.qualityCounts.MISSING || 0));
     LL.card(cards, 'zone', d.meter.zone);
     LL.loadProfile($('consumer-profile'), r);
-    const offset = -new Date(r.t.length ? r.t[0] * 1000 : 0).getTimezoneOffset();
+    const offset = LL.zoneOffset(d.meter.zone);
     LL.heatmap($('consumer-heatmap'), r.t, r.v, r.resolutionSeconds, offset);
     const td = LL.typicalDays(r.t, r.v, r.resolutionSeconds, offset);
     LL.lineChart($('consumer-typical'), [...Array(td[0].length).keys()].map(i => i * r.resolutionSeconds / 3600),

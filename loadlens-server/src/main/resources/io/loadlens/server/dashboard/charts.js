@@ -13,6 +13,24 @@
   }
   LL.el = el;
 
+  /* A function t (epoch s) -> UTC offset in seconds of the IANA zone, cached per UTC day. */
+  LL.zoneOffset = function (zone) {
+    const cache = new Map();
+    let fmt = null;
+    try { fmt = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' }); } catch (e) { fmt = null; }
+    return function (t) {
+      const day = Math.floor(t / 86400) * 86400 + 43200;
+      if (!fmt) return 0;
+      if (!cache.has(day)) {
+        const part = fmt.formatToParts(new Date(day * 1000)).find(p => p.type === 'timeZoneName');
+        const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(part ? part.value : '');
+        cache.set(day, m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3] || 0) * 60) : 0);
+      }
+      return cache.get(day);
+    };
+  };
+  function offsetOf(o) { return typeof o === 'function' ? o : () => (o || 0) * 60; }
+
   function width(target) { return Math.max(320, (target.clientWidth || 900) - 20); }
 
   /* series: [{label, values}] over x (epoch seconds); marks: [{x, label}] drawn as points. */
@@ -34,13 +52,14 @@
   };
 
   /* Day × time-of-day heat-map of a regular series; values per interval, local offset in minutes. */
-  LL.heatmap = function (target, t, v, step, offsetMinutes) {
+  LL.heatmap = function (target, t, v, step, zoneOffset) {
     target.textContent = '';
     if (!t.length) { target.appendChild(el('p', { class: 'muted' }, 'no data')); return null; }
     const perDay = Math.round(86400 / step);
-    const off = (offsetMinutes || 0) * 60;
-    const day0 = Math.floor((t[0] + off) / 86400);
-    const days = Math.floor((t[t.length - 1] + off) / 86400) - day0 + 1;
+    const off = offsetOf(zoneOffset);
+    const day0 = Math.floor((t[0] + off(t[0])) / 86400);
+    const last = t[t.length - 1];
+    const days = Math.floor((last + off(last)) / 86400) - day0 + 1;
     const cw = Math.max(1, Math.min(4, Math.floor(1000 / days))), ch = Math.max(2, Math.floor(240 / perDay));
     const c = el('canvas', { class: 'heat', width: days * cw, height: perDay * ch });
     const g = c.getContext('2d');
@@ -48,7 +67,7 @@
     for (const y of v) if (y != null && y > max) max = y;
     for (let i = 0; i < t.length; i++) {
       const y = v[i];
-      const local = t[i] + off;
+      const local = t[i] + off(t[i]);
       const d = Math.floor(local / 86400) - day0;
       const s = Math.floor((local % 86400) / step);
       if (y == null) { g.fillStyle = '#ccc'; } else {
@@ -62,13 +81,13 @@
   };
 
   /* Mean day shape of weekdays and weekends (local time) from a regular series. */
-  LL.typicalDays = function (t, v, step, offsetMinutes) {
-    const perDay = Math.round(86400 / step), off = (offsetMinutes || 0) * 60;
+  LL.typicalDays = function (t, v, step, zoneOffset) {
+    const perDay = Math.round(86400 / step), off = offsetOf(zoneOffset);
     const sum = [new Array(perDay).fill(0), new Array(perDay).fill(0)];
     const n = [new Array(perDay).fill(0), new Array(perDay).fill(0)];
     for (let i = 0; i < t.length; i++) {
       if (v[i] == null) continue;
-      const local = t[i] + off, dow = (Math.floor(local / 86400) + 4) % 7; // 1970-01-01 was a Thursday
+      const local = t[i] + off(t[i]), dow = (Math.floor(local / 86400) + 4) % 7; // 1970-01-01 was a Thursday
       const k = dow === 0 || dow === 6 ? 1 : 0, s = Math.floor((local % 86400) / step);
       sum[k][s] += v[i]; n[k][s]++;
     }

@@ -21,9 +21,10 @@
     LL.card(cards, 'meter', data.meter.meter.id); LL.card(cards, 'intervals', r.count);
     LL.card(cards, 'energy (kWh)', (r.v.reduce((s, x) => s + (x || 0), 0) / 1000).toFixed(1));
     LL.loadProfile(section('Load profile (' + r.source + ')'), r);
-    LL.heatmap(section('Heat-map (day × time of day, UTC)'), r.t, r.v, r.resolutionSeconds, 0);
-    const td = LL.typicalDays(r.t, r.v, r.resolutionSeconds, 0);
-    LL.lineChart(section('Typical days (UTC)'), [...Array(td[0].length).keys()].map(i => i * r.resolutionSeconds / 3600),
+    const zone = data.meter.meter.zone, offset = LL.zoneOffset(zone);
+    LL.heatmap(section('Heat-map (day × time of day, ' + zone + ')'), r.t, r.v, r.resolutionSeconds, offset);
+    const td = LL.typicalDays(r.t, r.v, r.resolutionSeconds, offset);
+    LL.lineChart(section('Typical days (' + zone + ')'), [...Array(td[0].length).keys()].map(i => i * r.resolutionSeconds / 3600),
       [{ label: 'weekday', values: td[0] }, { label: 'weekend', values: td[1] }], { time: false, xLabel: 'hour' });
     (data.insights || []).forEach(d => LL.renderDocument(section('Insights: ' + d.kind), d.document));
   }

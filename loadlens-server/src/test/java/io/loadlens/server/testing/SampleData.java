@@ -86,6 +86,25 @@ public final class SampleData {
                   START.plusSeconds(3600),
                   m == 0 ? OperatorCode.AUTHENTICATION_FAILURE : OperatorCode.TIMEOUT,
                   "read failed")));
+      if (days > 30) {
+        Instant late = START.plusSeconds((long) (n - 96 * (m + 1)) * STEP);
+        store.recordEvents(
+            List.of(
+                new MeterEvent(
+                    id,
+                    MeterEvent.Kind.HARDWARE_FAULT,
+                    late,
+                    late,
+                    OperatorCode.HARDWARE_FAULT,
+                    "critical error bit"),
+                new MeterEvent(
+                    id,
+                    MeterEvent.Kind.READ_FAILURE,
+                    late.plusSeconds(7200),
+                    late.plusSeconds(7200),
+                    OperatorCode.AUTHENTICATION_FAILURE,
+                    "GMAC tag mismatch")));
+      }
       store.putInsight(id.value(), "consumer", consumerDoc(id), START.plusSeconds((long) n * STEP));
     }
     store.putInsight("fleet", "fleet", FLEET_DOC, START.plusSeconds((long) days * 86400));
