@@ -22,5 +22,6 @@ public final class Commands {
     cl.addSubcommand(new ServeCommand());
     cl.addSubcommand(new TokenCommand());
     cl.addSubcommand(new io.loadlens.app.cli.decode.DecodeCommand());
+    cl.addSubcommand(new BenchCommand());
   }
 }
