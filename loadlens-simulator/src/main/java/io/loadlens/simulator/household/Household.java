@@ -30,7 +30,7 @@ public record Household(
   /** Penetration of heat pumps. */
   public static final double HEAT_PUMP_SHARE = 0.20;
 
-  /** Penetration of resistive electric space heating (among those without a heat pump). */
+  /** Penetration of resistive electric space heating (of all households; none has both). */
   public static final double RESISTIVE_HEATING_SHARE = 0.12;
 
   /** Penetration of pool pumps in a warm climate (about one Sydney home in eight has a pool). */
