@@ -27,21 +27,27 @@ final class Segmenter {
     double[] sil = new double[Math.max(0, maxK - cfg.minSegments() + 1)];
     KMeans.Result best = null;
     double bestSil = Double.NEGATIVE_INFINITY;
-    boolean bestEligible = false;
+    int minSize = minSize(x.length);
     if (x.length <= cfg.minSegments()) {
       best = KMeans.fit(x, 1, cfg.seed());
       bestSil = 0;
     } else {
       for (int k = cfg.minSegments(); k <= maxK; k++) {
         KMeans.Result r = KMeans.fit(x, k, cfg.seed() + k);
-        double s = KMeans.silhouette(x, r.assignment(), k, sample);
+        // Segments below the minimum size hold outliers: they are kept and labelled as such, but
+        // the silhouette judges only the segments that describe a group.
+        int[] size = sizes(r);
+        int big = 0;
+        for (int v : size) {
+          big += v >= minSize ? 1 : 0;
+        }
+        int[] inBig =
+            java.util.Arrays.stream(sample)
+                .filter(i -> size[r.assignment()[i]] >= minSize)
+                .toArray();
+        double s = big >= 2 ? KMeans.silhouette(x, r.assignment(), k, inBig) : Double.NaN;
         sil[k - cfg.minSegments()] = Stats.round(s, 4);
-        // Outliers alone in a segment score high silhouettes but describe nobody: such k lose.
-        boolean eligible = smallestSize(r) >= Math.max(2, x.length / 50);
-        if (best == null
-            || (eligible || !bestEligible) && s > bestSil
-            || eligible && !bestEligible) {
-          bestEligible = eligible;
+        if (best == null || Double.isNaN(bestSil) && !Double.isNaN(s) || s > bestSil) {
           bestSil = s;
           best = r;
         }
@@ -52,8 +58,9 @@ final class Segmenter {
             + cfg.minSegments()
             + ".."
             + maxK
-            + " with the highest mean silhouette (Rousseeuw 1987) among those whose smallest"
-            + " segment holds at least 2 % of consumers (min 2), on a seeded sample of up to "
+            + " with the highest mean silhouette (Rousseeuw 1987) over the segments holding at least"
+            + " 5 % of consumers (min 2; smaller ones are labelled outliers), on a seeded sample of"
+            + " up to "
             + cfg.silhouetteSample()
             + " consumers; k-means++ seed "
             + cfg.seed(),
@@ -63,16 +70,16 @@ final class Segmenter {
         segments(consumers, best));
   }
 
-  static int smallestSize(KMeans.Result r) {
+  static int minSize(int n) {
+    return Math.max(2, (int) Math.ceil(0.05 * n));
+  }
+
+  static int[] sizes(KMeans.Result r) {
     int[] size = new int[r.k()];
     for (int a : r.assignment()) {
       size[a]++;
     }
-    int min = Integer.MAX_VALUE;
-    for (int v : size) {
-      min = Math.min(min, v);
-    }
-    return min;
+    return size;
   }
 
   static int[] sample(int n, int max, long seed) {
@@ -115,9 +122,14 @@ final class Segmenter {
         min = Math.min(min, c[h]);
       }
       String label = label(g, c[peakHour], min, peakHour);
+      if (g.size() < minSize(consumers.size())) {
+        label = "outliers: " + label;
+      }
       int seen = used.merge(label, 1, Integer::sum);
       if (seen > 1) {
-        label = label + " (" + seen + ")";
+        label =
+            String.format(
+                java.util.Locale.ROOT, "%s (peak %02d:00, group %d)", label, peakHour, seen);
       }
       double[] centroid = new double[24];
       for (int h = 0; h < 24; h++) {

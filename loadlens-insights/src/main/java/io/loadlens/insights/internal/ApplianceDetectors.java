@@ -49,7 +49,7 @@ public final class ApplianceDetectors {
     List<Blocks.Block> sessions = new ArrayList<>();
     int matched = 0;
     for (Blocks.Block b : blocks) {
-      boolean flat = b.spreadKw() <= 0.15 * b.kw() + 0.3;
+      boolean flat = b.spreadKw() <= 0.08 * b.kw() + 0.2;
       if (!flat || b.kw() > 22.5 || b.kwh() < MIN_SESSION_KWH) {
         continue;
       }
@@ -80,7 +80,8 @@ public final class ApplianceDetectors {
     double waterHeaterLike = perDay > 0.7 && startSpreadH < 1.5 && typical < 5 ? 0.3 : 1;
     double count = Math.min(1, matched / 8.0);
     double snap = (double) matched / sessions.size();
-    double level = typical >= 6 ? 1 : 0.75;
+    // 3.7 kW plateaus are also drawn by heaters and air conditioners; 7.4 and 11 kW rarely are.
+    double level = typical >= 6 ? 1 : 0.65;
     double conf = count * snap * level * waterHeaterLike;
     double lvl = nearestLevel(typical);
     String evidence =
