@@ -11,6 +11,7 @@ import io.loadlens.dlms.apdu.ActionResponse;
 import io.loadlens.dlms.apdu.ApplicationContext;
 import io.loadlens.dlms.apdu.AttributeDescriptor;
 import io.loadlens.dlms.apdu.AuthenticationMechanism;
+import io.loadlens.dlms.apdu.ConfirmedServiceError;
 import io.loadlens.dlms.apdu.Conformance;
 import io.loadlens.dlms.apdu.DataAccessResult;
 import io.loadlens.dlms.apdu.ExceptionResponse;
@@ -30,7 +31,6 @@ import io.loadlens.dlms.security.SecurityControl;
 import io.loadlens.dlms.security.SecuritySuite0;
 import io.loadlens.model.ObisCode;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.random.RandomGenerator;
 
 /**
@@ -147,9 +147,9 @@ public final class ClientEngine {
       }
     }
     byte[] init = ciphered ? unprotect(user) : user;
-    if ((init[0] & 0xFF) == 0x0E) {
-      throw new DlmsServiceException(
-          "AARE: confirmed-service-error " + HexFormat.of().formatHex(init), "initiate-error");
+    if ((init[0] & 0xFF) == ConfirmedServiceError.TAG) {
+      String label = ConfirmedServiceError.decode(init).label();
+      throw new DlmsServiceException("AARE: confirmed-service-error " + label, label);
     }
     InitiateResponse resp = InitiateResponse.decode(init);
     serverMaxPdu = resp.maxPduSize();
@@ -161,12 +161,17 @@ public final class ClientEngine {
     if (user != null && user.length == 3 && (user[0] & 0xFF) == ExceptionResponse.TAG) {
       throw exception(ExceptionResponse.decode(user), "AARQ");
     }
+    String detail = "";
+    if (user != null && user.length == 4 && (user[0] & 0xFF) == ConfirmedServiceError.TAG) {
+      detail = ", confirmed-service-error " + ConfirmedServiceError.decode(user).label();
+    }
     throw new DlmsAuthenticationException(
         "association rejected: AARE result "
             + aare.result()
             + ", diagnostic "
             + (aare.diagnosticSource() == Aare.SOURCE_USER ? "acse-service-user " : "provider ")
             + aare.diagnostic()
+            + detail
             + " ("
             + settings.security()
             + ")");

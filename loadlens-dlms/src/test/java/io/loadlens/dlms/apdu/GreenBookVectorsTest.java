@@ -121,6 +121,32 @@ class GreenBookVectorsTest {
   }
 
   @Test
+  void encodesV11DerivedPass3ActionRequest() {
+    byte[] f = HEX.parseHex("10000000011A52FE7DD3E72748973C1E28");
+    byte[] apdu =
+        new ActionRequest(
+                0xC1,
+                new AttributeDescriptor(15, ObisCode.CURRENT_ASSOCIATION, 1),
+                CosemValue.Bytes.octetString(f))
+            .encode();
+    assertThat(apdu).isEqualTo(V.get("V11-pass3-action-request-derived"));
+    assertThat(ActionRequest.decode(apdu).parameters()).isEqualTo(CosemValue.Bytes.octetString(f));
+  }
+
+  @Test
+  void clientReportsV10VersionTooLowRejectionWithItsStandardName() {
+    io.loadlens.dlms.client.ClientEngine engine =
+        new io.loadlens.dlms.client.ClientEngine(
+            io.loadlens.dlms.client.ClientSettings.publicClient("meter", 4059),
+            new java.util.Random(1));
+    engine.aarq();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> engine.onAare(V.get("V10-aare-rejected-version")))
+        .isInstanceOf(io.loadlens.dlms.DlmsAuthenticationException.class)
+        .hasMessageContaining("initiateError / initiate:dlms-version-too-low(1)");
+  }
+
+  @Test
   void encryptsAndDecryptsV13GloGetRequest() {
     byte[] plain = HEX.parseHex("C0010000080000010000FF0200");
     byte[] info =
