@@ -17,6 +17,7 @@ public final class Commands {
     cl.addSubcommand(new ImportCommand());
     cl.addSubcommand(new ExportCommand());
     cl.addSubcommand(new VeeCommand());
+    cl.addSubcommand(new EditCommand());
     cl.addSubcommand(new InsightsCommand());
     cl.addSubcommand(new ReportCommand());
     cl.addSubcommand(new ServeCommand());
