@@ -244,8 +244,8 @@ class FleetCollectorTest {
     meters.failNextOpens(hls.id(), new ReadFailure(OperatorCode.TIMEOUT, "no answer"));
     collector(fleet).build().runPass(); // a new collector: counters come from the state dir
 
-    // first session 0 -> 2; the failed open burns 2; the retry starts at 3
-    assertThat(meters.countersOffered.get(hls.id())).containsExactly(0L, 2L, 3L);
+    // first session 0 -> 2; the failed open at 2 skips 16; the retry starts at 18
+    assertThat(meters.countersOffered.get(hls.id())).containsExactly(0L, 2L, 18L);
   }
 
   @Test

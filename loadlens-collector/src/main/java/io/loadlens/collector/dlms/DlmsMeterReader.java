@@ -26,10 +26,10 @@ import java.util.List;
 
 /**
  * Reads meters over DLMS/COSEM with the loadlens DLMS client. Maps the client's exceptions to
- * {@link ReadFailure}s with the same operator code: timeouts, connection and framing errors are
- * retriable; authentication, replay and service errors are not. When the configuration names the
- * meter's system title, the title the meter presents in the AARE must match (HLS-GMAC), otherwise
- * the session is refused with 0x05.
+ * {@link ReadFailure}s with the same operator code: timeouts, connection and framing errors, and
+ * responses whose GCM tag does not verify, are retriable; association rejections, replay and
+ * service errors are not. When the configuration names the meter's system title, the title the
+ * meter presents in the AARE must match (HLS-GMAC), otherwise the session is refused with 0x05.
  */
 public final class DlmsMeterReader implements MeterReader {
   /** The client-max-receive-pdu-size proposed in the AARQ. */
@@ -112,11 +112,26 @@ public final class DlmsMeterReader implements MeterReader {
       boolean retriable =
           d instanceof DlmsTimeoutException
               || d instanceof DlmsConnectionException
-              || d instanceof DlmsFramingException;
+              || d instanceof DlmsFramingException
+              || receivedTagFailure(d);
       return new ReadFailure(d.operatorCode(), d.getMessage(), retriable, d);
     }
     return new ReadFailure(
         OperatorCode.PROTOCOL_ERROR, "unusable answer: " + e.getMessage(), false, e);
+  }
+
+  /**
+   * A received APDU failed its GCM tag check: a damaged frame or a wrong key cannot be told apart
+   * here. The meter has not rejected us (no lockout risk), so the read is retried; a wrong key
+   * fails the same way on every attempt and is still reported as 0x05.
+   */
+  private static boolean receivedTagFailure(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof javax.crypto.AEADBadTagException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final class Session implements MeterSession {

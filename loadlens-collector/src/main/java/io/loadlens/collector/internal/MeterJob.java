@@ -33,6 +33,14 @@ public final class MeterJob {
   /** The batch source name of DLMS reads. */
   public static final String SOURCE = "dlms";
 
+  /**
+   * How far the stored invocation counter moves past a connect or request that failed: the counters
+   * it used are not known for sure (AARQ and HLS pass 3 each use one, a request in flight one
+   * more). Skipping unused values is harmless (DLMS UA 1000-2 Ed. 10, 9.2.7.2 only requires them to
+   * increase); reusing one makes the meter reject the next session as a replay.
+   */
+  public static final int COUNTER_SKIP_AFTER_FAILURE = 16;
+
   /** What every job of a pass shares. */
   public record Context(
       MeterReader reader,
@@ -143,11 +151,12 @@ public final class MeterJob {
       s = ctx.reader().open(meter, counter);
     } catch (RuntimeException e) {
       if (counted) {
-        // the AARQ may have used the counter: never offer it again
-        ctx.counters().advance(meter.id(), counter + 1);
+        // the association may have used counters (AARQ, HLS pass 3): never offer them again
+        ctx.counters().advance(meter.id(), counter + COUNTER_SKIP_AFTER_FAILURE);
       }
       throw e;
     }
+    boolean clean = false;
     try {
       Iterator<ObisCode> it = remaining.iterator();
       while (it.hasNext()) {
@@ -161,9 +170,12 @@ public final class MeterJob {
         }
         it.remove();
       }
+      clean = true;
     } finally {
       if (counted) {
-        ctx.counters().advance(meter.id(), s.invocationCounter());
+        // after a failed request, the counter it used may not be counted yet: skip ahead
+        long next = s.invocationCounter() + (clean ? 0 : COUNTER_SKIP_AFTER_FAILURE);
+        ctx.counters().advance(meter.id(), Math.max(next, counter));
       }
       s.close();
     }
