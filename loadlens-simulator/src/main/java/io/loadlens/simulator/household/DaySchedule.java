@@ -96,7 +96,7 @@ public final class DaySchedule {
       fill(out, clamp(out + rng.nextInt(60, 240)), AWAY);
     }
     dinnerMinute =
-        clamp(Math.max(homeAllDay ? 1_110 : returnMinute + 45, 1_080) + rng.nextInt(-60, 90));
+        clamp(Math.max(homeAllDay ? 1_140 : returnMinute + 60, 1_110) + rng.nextInt(-75, 105));
   }
 
   private void planNightShift(boolean weekend, int jitter) {
