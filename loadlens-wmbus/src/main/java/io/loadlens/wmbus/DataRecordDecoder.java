@@ -110,7 +110,7 @@ public final class DataRecordDecoder {
       at++; // the LVAR byte
     }
     need(d, at, length, end, "data of " + meaning.description(), start);
-    Value v = value(coding, meaning, d, at, length, d[at - (coding == 0x0D ? 1 : 0)] & 0xFF);
+    Value v = value(coding, meaning, d, at, length, coding == 0x0D ? d[at - 1] & 0xFF : 0);
     out.add(
         new DataRecord(
             meaning.description(),

@@ -103,6 +103,9 @@ public final class LinkLayer {
       return false;
     }
     if (total > 128) {
+      if (total < 128 + 3) {
+        return false; // block 3 needs at least one byte and its CRC
+      }
       int crc3 = ((f[total - 2] & 0xFF) << 8) | (f[total - 1] & 0xFF);
       return WMBusCrc.compute(f, 128, total - 130) == crc3;
     }

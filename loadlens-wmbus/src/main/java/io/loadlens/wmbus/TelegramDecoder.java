@@ -132,6 +132,10 @@ public final class TelegramDecoder {
       System.arraycopy(ivAddress, 0, iv, 0, 8);
       iv[8] = (byte) (cc & ~(CC_H | CC_R));
       System.arraycopy(sn, 0, iv, 9, 4);
+      if (t.length - at < 2) {
+        throw new WMBusException(
+            "wM-Bus " + manufacturer + " " + id + ": ELL payload too short for its CRC");
+      }
       byte[] plain = Aes.ctr(key, iv, t, at, t.length - at);
       int expected = (plain[0] & 0xFF) | ((plain[1] & 0xFF) << 8);
       int actual = WMBusCrc.compute(plain, 2, plain.length - 2);
@@ -149,8 +153,26 @@ public final class TelegramDecoder {
       t = rest;
     }
 
+    /**
+     * The AFL (EN 13757-7 §6, OMS Vol. 2 §7.2.3): {@code 90 AFL.L FCL(2) [MCL] [KI(2)] [MCR(4)]
+     * [MAC(8|16)] [ML(2)]}; the TPL follows at {@code CI + 2 + AFL.L}.
+     */
     void afl() {
-      need(3, "AFL header");
+      need(4, "AFL header");
+      int aflLength = t[at + 1] & 0xFF;
+      int end = at + 2 + aflLength;
+      if (end > t.length) {
+        throw new WMBusException(
+            "wM-Bus "
+                + manufacturer
+                + " "
+                + id
+                + ": AFL length "
+                + aflLength
+                + " exceeds the "
+                + (t.length - at - 2)
+                + " bytes left");
+      }
       int fcl = (int) DataRecordDecoder.unsignedLittleEndian(t, at + 2, 2);
       if ((fcl & 0x4000) != 0 || (fcl & 0xFF) != 0) {
         throw new WMBusException(
@@ -158,25 +180,47 @@ public final class TelegramDecoder {
       }
       int p = at + 4;
       if ((fcl & (1 << 13)) != 0) {
+        aflField(p, 1, end, "MCL");
         mcl = t[p++] & 0xFF;
       }
       if ((fcl & (1 << 9)) != 0) {
+        aflField(p, 2, end, "KI");
         p += 2;
       }
       if ((fcl & (1 << 11)) != 0) {
+        aflField(p, 4, end, "MCR");
         mcr = Arrays.copyOfRange(t, p, p + 4);
         p += 4;
       }
       if ((fcl & (1 << 10)) != 0) {
         int macLength = mcl >= 0 && (mcl & 0x0F) == 5 ? 8 : 16;
+        aflField(p, macLength, end, "MAC");
         mac = Arrays.copyOfRange(t, p, p + macLength);
         p += macLength;
       }
       if ((fcl & (1 << 12)) != 0) {
-        p += 2;
+        aflField(p, 2, end, "ML");
       }
-      at = p;
-      macStart = p;
+      at = end;
+      macStart = end;
+    }
+
+    private void aflField(int p, int n, int end, String field) {
+      if (p + n > end) {
+        throw new WMBusException(
+            "wM-Bus "
+                + manufacturer
+                + " "
+                + id
+                + ": AFL field "
+                + field
+                + " needs "
+                + n
+                + " bytes at offset "
+                + p
+                + ", the AFL ends at "
+                + end);
+      }
     }
 
     List<DataRecord> tpl(boolean longHeader) {
@@ -286,6 +330,16 @@ public final class TelegramDecoder {
 
     List<DataRecord> decryptCbc(int p, int blocks, byte[] key, byte[] iv) {
       int n = blocks * 16;
+      if (n == 0) {
+        throw new WMBusException(
+            "wM-Bus "
+                + manufacturer
+                + " "
+                + id
+                + ": "
+                + security
+                + " announces 0 encrypted blocks");
+      }
       if (p + n > t.length) {
         throw new WMBusException(
             "wM-Bus "
@@ -301,7 +355,7 @@ public final class TelegramDecoder {
                 + " left");
       }
       byte[] plain = Aes.cbcDecrypt(key, iv, t, p, n);
-      if (n < 2 || (plain[0] & 0xFF) != 0x2F || (plain[1] & 0xFF) != 0x2F) {
+      if ((plain[0] & 0xFF) != 0x2F || (plain[1] & 0xFF) != 0x2F) {
         throw new WMBusException(
             String.format(
                 "wM-Bus %s %s: decrypted data does not start with 2F2F (got %02X%02X): wrong key",

@@ -75,11 +75,21 @@ public final class Zigbee2MqttDecoder {
     this.devices = devices;
   }
 
-  /** Maps every device to a meter id derived from its friendly name ({@code zb-<name>}). */
+  /**
+   * Maps every device to a meter id derived from its friendly name ({@code zb-<name>}, characters a
+   * meter id cannot hold replaced by {@code _}; a name over 61 characters is cut to 52 and followed
+   * by {@code -} and 8 hex digits of its hash, so long names stay distinct).
+   */
   public static Zigbee2MqttDecoder withNamedMeters(String baseTopic) {
-    return new Zigbee2MqttDecoder(
-        baseTopic,
-        name -> Optional.of(MeterId.of("zb-" + name.replaceAll("[^A-Za-z0-9._:-]", "_"))));
+    return new Zigbee2MqttDecoder(baseTopic, name -> Optional.of(namedMeter(name)));
+  }
+
+  static MeterId namedMeter(String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9._:-]", "_");
+    if (safe.length() > 61) {
+      safe = safe.substring(0, 52) + "-" + String.format("%08x", name.hashCode());
+    }
+    return MeterId.of("zb-" + safe);
   }
 
   /** The subscription filter for all devices. */
@@ -102,7 +112,13 @@ public final class Zigbee2MqttDecoder {
     if (device.isEmpty() || device.contains("/") || device.equals("bridge")) {
       return Optional.empty();
     }
-    Optional<MeterId> meter = devices.apply(device);
+    Optional<MeterId> meter;
+    try {
+      meter = devices.apply(device);
+    } catch (IllegalArgumentException e) {
+      throw new ZigbeeDecodeException(
+          topic + ": device '" + device + "' maps to no valid meter id", e);
+    }
     if (meter.isEmpty()) {
       return Optional.empty();
     }
