@@ -2,6 +2,7 @@ package io.loadlens.vee;
 
 import static io.loadlens.vee.Fixtures.STEP;
 import static io.loadlens.vee.Fixtures.T0;
+import static io.loadlens.vee.Fixtures.constant;
 import static io.loadlens.vee.Fixtures.input;
 import static io.loadlens.vee.Fixtures.intervals;
 import static io.loadlens.vee.Fixtures.register;
@@ -260,14 +261,43 @@ class VeeEngineTest {
     assertThat(s.method()[95]).isEqualTo(EstimationMethod.FORWARD_FILLED);
     assertThat(s.values()[95]).isEqualTo(raw[92]);
 
-    double[] tail = wavy(96);
-    for (int i = 70; i < 96; i++) {
-      tail[i] = Double.NaN; // too long to carry, no history, no segment profile
-    }
-    VeeResult r = run(input(utc(), T0, 96).channel(intervals(T0, tail, null)).build());
+    double[] nothing = constant(96, Double.NaN);
+    nothing[10] = 50; // the only reading is a hardware fault: no valid interval at all
+    int[] status = new int[96];
+    status[10] = ProfileStatus.CRITICAL_ERROR;
+    VeeResult r = run(input(utc(), T0, 96).channel(intervals(T0, nothing, status)).build());
     assertThat(only(r).quality()[80]).isEqualTo(Quality.MISSING);
     assertThat(only(r).values()[80]).isNaN();
     assertThat(r.findings()).anySatisfy(e -> assertThat(e.detail()).contains("not estimated"));
+  }
+
+  @Test
+  void longTailWithoutAnyProfileIsCarriedForwardNotLeftMissing() {
+    double[] tail = wavy(96);
+    for (int i = 70; i < 96; i++) {
+      tail[i] = Double.NaN; // no history, no segment profile, no value at these times of day
+    }
+    ValidatedSeries s = only(run(input(utc(), T0, 96).channel(intervals(T0, tail, null)).build()));
+    for (int i = 70; i < 96; i++) {
+      assertThat(s.quality()[i]).isEqualTo(Quality.ESTIMATED);
+      assertThat(s.method()[i]).isEqualTo(EstimationMethod.FORWARD_FILLED);
+      assertThat(s.values()[i]).isEqualTo(tail[69]);
+      assertThat(ValidationReason.LONG_GAP.in(s.reasons()[i])).isTrue();
+    }
+  }
+
+  @Test
+  void longGapWithoutAnyProfileIsInterpolatedBetweenItsNeighbours() {
+    double[] raw = wavy(96);
+    for (int i = 30; i < 60; i++) {
+      raw[i] = Double.NaN; // one day only: these times of day were never read
+    }
+    ValidatedSeries s = only(run(input(utc(), T0, 96).channel(intervals(T0, raw, null)).build()));
+    for (int i = 30; i < 60; i++) {
+      double expected = raw[29] + (raw[60] - raw[29]) * (i - 29) / 31.0;
+      assertThat(s.method()[i]).isEqualTo(EstimationMethod.INTERPOLATED);
+      assertThat(s.values()[i]).isCloseTo(expected, within(1e-9));
+    }
   }
 
   @Test

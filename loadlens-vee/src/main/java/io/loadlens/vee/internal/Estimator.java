@@ -12,8 +12,12 @@ import java.util.function.Supplier;
  *   <li>a run no longer than the interpolation limit with valid anchors on both sides: linear
  *       interpolation ({@code INTERPOLATED});
  *   <li>such a run with only a left anchor: the anchor carried forward ({@code FORWARD_FILLED});
- *   <li>otherwise the profile estimate: similar days, else the segment profile ({@code
- *       PROFILE_ESTIMATED}); with no profile, a short run with only a right anchor carries it back.
+ *   <li>otherwise the profile estimate ({@link ProfileSource}: similar days, the meter's mean day,
+ *       the segment profile) plus the deviation of the gap's edges from it, carried in as far as
+ *       the meter's own residual correlogram says it persists ({@code PROFILE_ESTIMATED});
+ *   <li>with no profile for some interval: interpolation between the nearest valid intervals at any
+ *       distance ({@code INTERPOLATED}), else the one valid side carried ({@code FORWARD_FILLED}).
+ *       Only a channel without any valid interval stays {@code MISSING}.
  * </ol>
  *
  * Anchors are only {@code VALID} slots: never an outage, a suspect or a replaced value. When the
@@ -29,8 +33,10 @@ public final class Estimator {
   private ProfileSource profile;
   private final int registerSearch;
 
-  /** Fade of the anchor correction, in intervals (tuned on the real-data evaluation). */
-  private static final double FADE_SLOTS = 4.0;
+  private Correlogram correlogram;
+
+  /** Valid intervals on each side of a gap whose deviation from the profile is kriged into it. */
+  static final int EDGE_POINTS = 4;
 
   Estimator(Work w, boolean[] anchor, int limitSlots, int billingLimit, Supplier<ProfileSource> p) {
     this.w = w;
@@ -78,22 +84,20 @@ public final class Estimator {
       java.util.Arrays.fill(shape, 0, len, w.value[l]);
       m = EstimationMethod.FORWARD_FILLED;
     } else if (profile().fill(a, b, shape)) {
-      if (Double.isNaN(total)) {
-        anchorToNeighbours(a, b, shape);
-      }
+      bridge(a, b, shape);
       m = EstimationMethod.PROFILE_ESTIMATED;
     } else if (!Double.isNaN(total)) {
       java.util.Arrays.fill(shape, 0, len, 1.0);
       m = EstimationMethod.REGISTER_PRORATED;
-    } else if (r >= 0 && l < 0 && r - a <= limit) {
-      java.util.Arrays.fill(shape, 0, len, w.value[r]);
-      m = EstimationMethod.FORWARD_FILLED;
     } else {
-      for (int i = a; i < b; i++) {
-        w.value[i] = Double.NaN;
-        w.quality[i] = Quality.MISSING;
+      m = fallback(a, b, shape);
+      if (m == null) {
+        for (int i = a; i < b; i++) {
+          w.value[i] = Double.NaN;
+          w.quality[i] = Quality.MISSING;
+        }
+        return;
       }
-      return;
     }
     if (!Double.isNaN(total)) {
       prorate(shape, len, total);
@@ -109,21 +113,85 @@ public final class Estimator {
   }
 
   /**
-   * Bends the profile towards the valid neighbours of the gap: the profile's error at each anchor
-   * is added back, fading out with a time constant of {@code FADE_SLOTS} intervals, so the estimate
-   * joins the measured level at both ends and returns to the profile inside a long gap.
+   * Adds to the profile the deviation the gap's edges show from it, as far as it persists: the
+   * residuals (value - profile) at the nearest {@link #EDGE_POINTS} valid intervals on each side,
+   * within one day, are kriged into the gap with the meter's own residual correlogram ({@link
+   * Correlogram#solve}). A short gap thus keeps the level of its edges with the similar days'
+   * shape; deep inside a long gap the estimate returns to the profile.
    */
-  private void anchorToNeighbours(int a, int b, double[] shape) {
-    int l = a - 1 >= 0 && anchor[a - 1] ? a - 1 : -1;
-    int r = b < w.n && anchor[b] ? b : -1;
-    double rl = l >= 0 ? w.value[l] - profile.at(l) : 0;
-    double rr = r >= 0 ? w.value[r] - profile.at(r) : 0;
-    rl = Double.isNaN(rl) ? 0 : rl;
-    rr = Double.isNaN(rr) ? 0 : rr;
-    for (int i = a; i < b; i++) {
-      double c = rl * Math.exp(-(i - a + 1) / FADE_SLOTS) + rr * Math.exp(-(b - i) / FADE_SLOTS);
-      shape[i - a] = Math.max(0, shape[i - a] + c);
+  private void bridge(int a, int b, double[] shape) {
+    int maxLag = 86_400 / w.step;
+    if (correlogram == null) {
+      correlogram = correlogramAround(a, b, maxLag);
     }
+    int[] pos = new int[2 * EDGE_POINTS];
+    double[] res = new double[2 * EDGE_POINTS];
+    int count = 0;
+    for (int i = a - 1, seen = 0; i >= 0 && a - i <= maxLag && seen < EDGE_POINTS; i--) {
+      if (anchor[i] && !Double.isNaN(profile.at(i))) {
+        pos[count] = i;
+        res[count++] = w.value[i] - profile.at(i);
+        seen++;
+      }
+    }
+    for (int i = b, seen = 0; i < w.n && i - b < maxLag && seen < EDGE_POINTS; i++) {
+      if (anchor[i] && !Double.isNaN(profile.at(i))) {
+        pos[count] = i;
+        res[count++] = w.value[i] - profile.at(i);
+        seen++;
+      }
+    }
+    double[] z = count == 0 ? null : correlogram.solve(pos, res, count);
+    if (z == null) {
+      return;
+    }
+    for (int i = a; i < b; i++) {
+      shape[i - a] = Math.max(0, shape[i - a] + correlogram.krige(i, pos, z));
+    }
+  }
+
+  /** The residual correlogram from the usable values within a week of the first profile gap. */
+  private Correlogram correlogramAround(int a, int b, int maxLag) {
+    int week = 7 * 86_400 / w.step;
+    int lo = Math.max(a - week, profile.firstIndex());
+    int hi = Math.min(b + week, w.n);
+    double[] res = new double[hi - lo];
+    for (int t = lo; t < hi; t++) {
+      double v = profile.usable(t);
+      res[t - lo] = Double.isNaN(v) ? Double.NaN : v - profile.at(t);
+    }
+    return Correlogram.of(res, maxLag);
+  }
+
+  /**
+   * No profile for some interval of the run (the meter has no usable value at that time of day):
+   * linear interpolation between the nearest valid intervals at any distance ({@code
+   * INTERPOLATED}), else the one valid neighbour carried into the gap ({@code FORWARD_FILLED});
+   * null when the channel has no valid interval at all.
+   */
+  private EstimationMethod fallback(int a, int b, double[] shape) {
+    int l = a - 1;
+    while (l >= 0 && !anchor[l]) {
+      l--;
+    }
+    int r = b;
+    while (r < w.n && !anchor[r]) {
+      r++;
+    }
+    int len = b - a;
+    if (l >= 0 && r < w.n) {
+      double vl = w.value[l];
+      double vr = w.value[r];
+      for (int i = a; i < b; i++) {
+        shape[i - a] = vl + (vr - vl) * (i - l) / (double) (r - l);
+      }
+      return EstimationMethod.INTERPOLATED;
+    }
+    if (l >= 0 || r < w.n) {
+      java.util.Arrays.fill(shape, 0, len, w.value[l >= 0 ? l : r]);
+      return EstimationMethod.FORWARD_FILLED;
+    }
+    return null;
   }
 
   private ProfileSource profile() {

@@ -4,10 +4,19 @@ import io.loadlens.vee.SegmentProfile;
 import java.time.zone.ZoneRules;
 
 /**
- * Profile estimates for long gaps: the mean of the meter's own similar days (same day type —
- * workday, Saturday, Sunday — nearest in date within the season window, at the same local time of
- * day), from its history and the valid part of the current span; for a meter without such days, its
- * segment's typical profile scaled to the meter's level.
+ * Profile estimates for long gaps, at the same local time of day, from the first source that has a
+ * value:
+ *
+ * <ol>
+ *   <li>the mean of the meter's own similar days: the same day type (workday, Saturday, Sunday)
+ *       nearest in date within the season window; when fewer than the configured count exist, the
+ *       nearest days of the other day types in the window top them up;
+ *   <li>the meter's own mean day: the mean of all its usable values at that time of day;
+ *   <li>its segment's typical profile scaled to the meter's level.
+ * </ol>
+ *
+ * The mean, not the median: household interval energy is right-skewed, and the median of similar
+ * days runs low against the true energy, which a billing estimate must not.
  */
 final class ProfileSource {
   private final double[] ext; // usable values on the extended grid (history + span), NaN otherwise
@@ -18,7 +27,7 @@ final class ProfileSource {
   private final int windowDays;
   private final SegmentProfile segment;
   private final double segmentScale;
-  private final double[] scratch;
+  private double[] meanDay; // per slot of day, NaN without data; built on first use
 
   ProfileSource(
       double[] ext,
@@ -35,14 +44,13 @@ final class ProfileSource {
     this.cal = new LocalCalendar(rules, extFrom, step, ext.length);
     this.similarDays = similarDays;
     this.windowDays = windowDays;
-    this.scratch = new double[similarDays];
     this.segment = segment;
     this.segmentScale = segment == null ? 1 : levelOf(segment);
   }
 
   /**
    * Fills {@code out[0 .. b-a)} with the profile estimate for span slots {@code [a, b)}; false when
-   * some slot has neither similar days nor a segment profile.
+   * some slot has no estimate from any source.
    */
   boolean fill(int a, int b, double[] out) {
     for (int i = a; i < b; i++) {
@@ -55,37 +63,71 @@ final class ProfileSource {
     return true;
   }
 
-  private double similarDayMedian(int e) {
+  /** The profile estimate of one span slot, or history slot when negative (NaN when none). */
+  double at(int i) {
+    return atExtended(i + offset);
+  }
+
+  /** The usable value of span slot {@code i} (NaN when not usable). */
+  double usable(int i) {
+    return ext[i + offset];
+  }
+
+  /** The earliest slot with history, as a (negative) span index: {@code -offset}. */
+  int firstIndex() {
+    return -offset;
+  }
+
+  private double atExtended(int e) {
+    double v = similarDayMean(e);
+    if (Double.isNaN(v)) {
+      v = meanDayValue(e);
+    }
+    return Double.isNaN(v) ? segmentValue(e) : v;
+  }
+
+  private double similarDayMean(int e) {
     int d = cal.day[e];
     int s = cal.slotOfDay[e];
     int type = LocalCalendar.dayType(d);
-    double[] found = scratch;
+    double sum = 0;
     int count = 0;
-    for (int dist = 1; dist <= windowDays && count < similarDays; dist++) {
-      for (int sign = -1; sign <= 1 && count < similarDays; sign += 2) {
-        int other = d + sign * dist;
-        if (LocalCalendar.dayType(other) != type) {
-          continue;
-        }
-        int idx = cal.index(other, s);
-        if (idx >= 0 && !Double.isNaN(ext[idx])) {
-          found[count++] = ext[idx];
+    for (int pass = 0; pass < 2 && count < similarDays; pass++) {
+      boolean sameType = pass == 0;
+      for (int dist = 1; dist <= windowDays && count < similarDays; dist++) {
+        for (int sign = -1; sign <= 1 && count < similarDays; sign += 2) {
+          int other = d + sign * dist;
+          if ((LocalCalendar.dayType(other) == type) != sameType) {
+            continue;
+          }
+          int idx = cal.index(other, s);
+          if (idx >= 0 && !Double.isNaN(ext[idx])) {
+            sum += ext[idx];
+            count++;
+          }
         }
       }
     }
-    return count == 0 ? Double.NaN : median(found, count);
+    return count == 0 ? Double.NaN : sum / count;
   }
 
-  /** The median: robust to the one day an appliance ran, and the best estimate under MAE. */
-  private static double median(double[] v, int n) {
-    java.util.Arrays.sort(v, 0, n);
-    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-  }
-
-  /** The profile estimate of one span slot (NaN when there is none). */
-  double at(int i) {
-    double v = similarDayMedian(i + offset);
-    return Double.isNaN(v) ? segmentValue(i + offset) : v;
+  private double meanDayValue(int e) {
+    if (meanDay == null) {
+      int slots = 86_400 / step + 1;
+      double[] sum = new double[slots];
+      int[] count = new int[slots];
+      for (int k = 0; k < ext.length; k++) {
+        if (!Double.isNaN(ext[k])) {
+          sum[cal.slotOfDay[k]] += ext[k];
+          count[cal.slotOfDay[k]]++;
+        }
+      }
+      meanDay = new double[slots];
+      for (int s = 0; s < slots; s++) {
+        meanDay[s] = count[s] == 0 ? Double.NaN : sum[s] / count[s];
+      }
+    }
+    return meanDay[cal.slotOfDay[e]];
   }
 
   private double segmentValue(int e) {
