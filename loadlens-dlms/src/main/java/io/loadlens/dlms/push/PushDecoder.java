@@ -8,10 +8,10 @@ import io.loadlens.dlms.security.SecuritySuite0;
 
 /**
  * Decodes pushed APDUs into {@link DataNotification}s: plain (0x0F), general-glo-ciphering (0xDB,
- * system title in the APDU) or glo-event-notification... with suite 0 keys, every security control
- * variant (authentication only, encryption only, both). Tracks the sender's invocation counter: a
- * counter not greater than the last accepted raises {@link DlmsReplayException}. Not thread-safe:
- * one decoder per meter.
+ * system title in the APDU) or service-specific glo-/ded- ciphered, with suite 0 keys, every
+ * security control variant (authentication only, encryption only, both). Tracks the sender's
+ * invocation counter: a counter not greater than the last accepted raises {@link
+ * DlmsReplayException}. Not thread-safe: one decoder per meter.
  */
 public final class PushDecoder {
   private final byte[] ek;

@@ -13,7 +13,6 @@ import io.loadlens.dlms.apdu.SetResponse;
 import io.loadlens.dlms.client.Framing;
 import io.loadlens.dlms.security.Ciphering;
 import io.loadlens.model.ObisCode;
-import java.io.ByteArrayOutputStream;
 
 /**
  * A meter's DLMS/COSEM server for one connection, sans-I/O: bytes in, bytes out. Built from a
@@ -160,9 +159,5 @@ public final class MeterServerEngine {
     default boolean disconnected() {
       return false;
     }
-  }
-
-  static byte[] concat(ByteArrayOutputStream out) {
-    return out.toByteArray();
   }
 }

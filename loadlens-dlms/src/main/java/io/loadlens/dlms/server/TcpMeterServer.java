@@ -1,6 +1,5 @@
 package io.loadlens.dlms.server;
 
-import io.loadlens.dlms.DlmsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -112,8 +111,8 @@ public final class TcpMeterServer implements AutoCloseable {
         out.flush();
         sent += reply.length;
       }
-    } catch (IOException | DlmsException e) {
-      // connection dropped or undecodable stream: close it
+    } catch (IOException | RuntimeException e) {
+      // connection dropped, undecodable stream or a failing data source: close this connection
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
