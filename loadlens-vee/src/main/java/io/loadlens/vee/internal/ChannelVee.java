@@ -65,8 +65,8 @@ public final class ChannelVee {
             cfg.clockTolerance().getSeconds());
     Checks.run(w, cfg, ctx.capacityKw(), ctx.output().c() == 1);
     DstChecks.run(w, ctx.zone(), cfg);
-    boolean[] est = new boolean[w.n];
-    boolean[] anchor = new boolean[w.n];
+    boolean[] est = w.estimate;
+    boolean[] anchor = w.anchor;
     decide(w, est, anchor);
     Estimator estimator =
         new Estimator(
@@ -83,7 +83,7 @@ public final class ChannelVee {
         ctx.output(),
         Unit.WATT_HOUR,
         w.step,
-        times(w),
+        w.times(),
         w.value,
         w.quality,
         w.method,
@@ -105,14 +105,6 @@ public final class ChannelVee {
         anchor[i] = !suspect;
       }
     }
-  }
-
-  private static long[] times(Work w) {
-    long[] t = new long[w.n];
-    for (int i = 0; i < w.n; i++) {
-      t[i] = w.time(i);
-    }
-    return t;
   }
 
   /** The extended grid of usable values: history before the span, then the span's VALID values. */

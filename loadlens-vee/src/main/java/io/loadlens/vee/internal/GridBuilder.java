@@ -83,7 +83,7 @@ public final class GridBuilder {
     int[] st = s.status();
     int step = w.step;
     long half = step / 2;
-    int[] boundaryStatus = new int[w.n + 1];
+    int[] boundaryStatus = w.boundaryStatus;
     for (int j = 0; j < t.length; j++) {
       long rel = t[j] - w.from;
       long k = Math.floorDiv(rel + half, step);

@@ -42,24 +42,93 @@ public final class Work {
   /** Output method per slot. */
   public final EstimationMethod[] method;
 
+  /** Slot times (epoch seconds of each slot's start), filled by {@link #times()}. */
+  final long[] times;
+
+  /** Slots to estimate and slots usable as anchors, set by the decision step. */
+  final boolean[] estimate;
+
+  final boolean[] anchor;
+
+  /** Status of the register row at each boundary (n + 1), used while placing register rows. */
+  final int[] boundaryStatus;
+
+  /**
+   * A grid of {@code n} slots. Its columns come from the calling thread's scratch buffers when they
+   * have that length (every validated series copies its columns, so a meter's arrays can serve the
+   * next meter on the same thread: no per-interval allocation across a fleet of equal spans).
+   */
   Work(int n, long from, int step, boolean withRegister) {
     this.n = n;
     this.from = from;
     this.step = step;
-    this.raw = new double[n];
+    Scratch s = SCRATCH.get();
+    if (s == null || s.n != n) {
+      s = new Scratch(n);
+      SCRATCH.set(s);
+    }
+    this.raw = s.raw;
     Arrays.fill(raw, Double.NaN);
-    this.status = new int[n];
-    this.register = withRegister ? nanArray(n + 1) : null;
-    this.reasons = new long[n];
-    this.value = new double[n];
-    this.quality = new Quality[n];
-    this.method = new EstimationMethod[n];
+    this.status = s.status;
+    Arrays.fill(status, 0);
+    this.register = withRegister ? s.register : null;
+    if (withRegister) {
+      Arrays.fill(register, Double.NaN);
+      Arrays.fill(s.boundaryStatus, 0);
+    }
+    this.boundaryStatus = s.boundaryStatus;
+    this.reasons = s.reasons;
+    Arrays.fill(reasons, 0);
+    this.value = s.value;
+    this.quality = s.quality;
+    this.method = s.method;
+    Arrays.fill(method, null);
+    this.times = s.times;
+    this.estimate = s.estimate;
+    Arrays.fill(estimate, false);
+    this.anchor = s.anchor;
+    Arrays.fill(anchor, false);
   }
 
-  private static double[] nanArray(int n) {
-    double[] a = new double[n];
-    Arrays.fill(a, Double.NaN);
-    return a;
+  private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>();
+
+  /** One thread's reusable columns for grids of {@code n} slots. */
+  private static final class Scratch {
+    final int n;
+    final double[] raw;
+    final int[] status;
+    final double[] register;
+    final int[] boundaryStatus;
+    final long[] reasons;
+    final double[] value;
+    final Quality[] quality;
+    final EstimationMethod[] method;
+    final long[] times;
+    final boolean[] estimate;
+    final boolean[] anchor;
+
+    Scratch(int n) {
+      this.n = n;
+      raw = new double[n];
+      status = new int[n];
+      register = new double[n + 1];
+      boundaryStatus = new int[n + 1];
+      reasons = new long[n];
+      value = new double[n];
+      quality = new Quality[n];
+      method = new EstimationMethod[n];
+      times = new long[n];
+      estimate = new boolean[n];
+      anchor = new boolean[n];
+    }
+  }
+
+  /** Every slot's start time, epoch seconds (a scratch column: copy it to keep it). */
+  long[] times() {
+    for (int i = 0; i < n; i++) {
+      times[i] = from + (long) i * step;
+    }
+    return times;
   }
 
   /** Start of slot {@code i}, epoch seconds. */
