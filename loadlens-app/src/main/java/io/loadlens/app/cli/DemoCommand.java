@@ -135,7 +135,8 @@ public final class DemoCommand implements Callable<Integer> {
       long t3 = System.nanoTime();
       FleetGrid grid = InsightStage.grid(from, anchor, interval);
       InsightStage insights = new InsightStage(store, InsightConfig.defaults(), clock);
-      List<InsightStage.Analysed> analysed = insights.run(meters, grid, Progress.NONE);
+      List<InsightStage.Analysed> analysed =
+          insights.run(meters, grid, ConsoleProgress.forTerminal());
       Optional<FleetInsights> fleetInsights = insights.fleet(analysed, grid, fs.zone());
       out.printf("Insights: %d consumers analysed (%s)%n", analysed.size(), seconds(t3));
       InsightSummary.print(out, analysed, fleetInsights);
@@ -151,10 +152,26 @@ public final class DemoCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
+  /**
+   * Prints a line per meter, or (with {@code quiet}) only failures and a progress bar on a
+   * terminal.
+   */
   static CollectionListener meterLines(PrintWriter out, boolean quiet) {
+    Progress bar = quiet ? ConsoleProgress.forTerminal() : Progress.NONE;
     return new CollectionListener() {
       @Override
+      public void passStarted(int meters) {
+        bar.start("collect", meters);
+      }
+
+      @Override
+      public void passFinished(PassSummary summary) {
+        bar.done();
+      }
+
+      @Override
       public void meterFinished(MeterOutcome o) {
+        bar.step();
         if (!quiet || !o.ok()) {
           synchronized (out) {
             out.println(IngestLog.line(o));
