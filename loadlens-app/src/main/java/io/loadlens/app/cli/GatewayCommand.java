@@ -5,7 +5,6 @@ import io.loadlens.app.config.ConfigException;
 import io.loadlens.app.pipeline.CollectionPipeline;
 import io.loadlens.collector.CollectionScheduler;
 import io.loadlens.collector.FleetCollector;
-import io.loadlens.collector.Sleeper;
 import io.loadlens.collector.config.FleetConfig;
 import io.loadlens.collector.dlms.DlmsMeterReader;
 import io.loadlens.transport.ReadingPublisher;
@@ -15,9 +14,7 @@ import io.loadlens.transport.mqtt.MqttPublisher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,17 +88,7 @@ public final class GatewayCommand implements Callable<Integer> {
       }
       int minutes =
           intervalMinutes != null ? intervalMinutes : data.config().collector().intervalMinutes();
-      Duration every = Duration.ofMinutes(minutes);
-      CollectionScheduler scheduler =
-          new CollectionScheduler(
-              collector,
-              every,
-              Duration.ofSeconds(30),
-              every.dividedBy(10),
-              clock,
-              Sleeper.SYSTEM,
-              () -> ThreadLocalRandom.current().nextDouble());
-      Runtime.getRuntime().addShutdownHook(new Thread(scheduler::stop));
+      CollectionScheduler scheduler = CollectCommand.scheduler(collector, minutes, clock);
       out.printf(
           "Gateway %s: collecting %d meters every %d minutes (Ctrl-C to stop)%n",
           name, fleet.size(), minutes);
