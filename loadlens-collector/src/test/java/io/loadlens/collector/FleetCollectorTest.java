@@ -270,6 +270,22 @@ class FleetCollectorTest {
     assertThat(batches).isEmpty();
   }
 
+  @Test
+  void publishesReadsRowsFailuresByCodeAndSessionTimesToMicrometer() {
+    var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    meters.failNextOpens(
+        MeterId.of("M-1"), new ReadFailure(OperatorCode.AUTHENTICATION_FAILURE, "AARE rejected"));
+
+    collector(fleet(3, 0)).meterRegistry(registry).build().runPass();
+
+    assertThat(registry.counter("loadlens.collector.meters.read", "outcome", "ok").count())
+        .isEqualTo(2);
+    assertThat(registry.counter("loadlens.collector.failures", "code", "0x05").count())
+        .isEqualTo(1);
+    assertThat(registry.counter("loadlens.collector.rows").count()).isEqualTo(2 * 97);
+    assertThat(registry.timer("loadlens.collector.session").count()).isEqualTo(3);
+  }
+
   static ObisCode lp() {
     return ObisCode.LOAD_PROFILE_1;
   }
