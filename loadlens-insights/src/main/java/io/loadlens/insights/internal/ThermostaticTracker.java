@@ -100,13 +100,29 @@ public final class ThermostaticTracker {
         cycles);
   }
 
-  /** The most frequent rising step between 0.9 and 4 kW, smoothed over three 0.1 kW bins. */
+  /**
+   * The size of a switch-on seen over two intervals: a load switching on a fraction f into interval
+   * i adds (1 − f)·P there and the rest in i + 1, so {@code kw[i+1] − kw[i−1]} is P whatever the
+   * minute. Taken where a rise of at least 0.3 kW starts and the level holds.
+   */
+  static double switchOnStep(double[] kw, int i) {
+    double rise = kw[i] - kw[i - 1];
+    if (!(rise >= 0.3)) {
+      return Double.NaN;
+    }
+    if (i + 1 < kw.length && kw[i + 1] >= kw[i] - 0.1) {
+      return Math.max(rise, kw[i + 1] - kw[i - 1]);
+    }
+    return rise;
+  }
+
+  /** The most frequent switch-on step between 0.9 and 4 kW, smoothed over three 0.1 kW bins. */
   static double stepMode(double[] kw) {
     int bins = (int) Math.round((MAX_STEP_KW - MIN_STEP_KW) / BIN_KW) + 1;
     double[] hist = new double[bins];
     int total = 0;
     for (int i = 1; i < kw.length; i++) {
-      double d = kw[i] - kw[i - 1];
+      double d = switchOnStep(kw, i);
       if (d >= MIN_STEP_KW && d <= MAX_STEP_KW) {
         hist[(int) ((d - MIN_STEP_KW) / BIN_KW)]++;
         total++;
@@ -158,7 +174,7 @@ public final class ThermostaticTracker {
     int in = 0;
     int all = 0;
     for (int i = 1; i < kw.length; i++) {
-      double d = kw[i] - kw[i - 1];
+      double d = switchOnStep(kw, i);
       if (d >= MIN_STEP_KW && d <= MAX_STEP_KW) {
         all++;
         if (Math.abs(d - power) <= 0.2 * power) {
