@@ -85,7 +85,46 @@ public final class SimulatorBenchmark {
       print("rows per 1-day read", rows / (double) sample);
       long cached = usedHeapAfterGc() - heapBefore - heap;
       print("day cache per meter after a read, KiB", cached / 1024.0 / sample);
+      readOverTheWire(list.subList(sample, Math.min(list.size(), 2 * sample)), now);
     }
+  }
+
+  /** Reads one day of load profile from each meter over TCP with the loadlens DLMS client. */
+  private static void readOverTheWire(List<FleetMeter> meters, Instant now) {
+    byte[] clientTitle = java.util.HexFormat.of().parseHex(FleetFiles.CLIENT_SYSTEM_TITLE);
+    long t = System.nanoTime();
+    long rows = 0;
+    int read = 0;
+    for (FleetMeter m : meters) {
+      if (!m.listening()) {
+        continue;
+      }
+      var settings =
+          new io.loadlens.dlms.client.ClientSettings(
+              m.identity().host(),
+              m.identity().port(),
+              Framing.WRAPPER,
+              FleetFiles.MANAGEMENT_CLIENT,
+              FleetFiles.SERVER_LOGICAL_ADDRESS,
+              FleetFiles.SERVER_PHYSICAL_ADDRESS,
+              SecurityLevel.HLS_GMAC,
+              null,
+              m.identity().guek(),
+              m.identity().gak(),
+              clientTitle,
+              Duration.ofSeconds(30),
+              1024,
+              1);
+      try (var client = io.loadlens.dlms.client.DlmsClient.connect(settings)) {
+        rows +=
+            client.readProfile(ObisCode.LOAD_PROFILE_1, now.minus(Duration.ofDays(1)), now).rows();
+        read++;
+      }
+    }
+    double seconds = (System.nanoTime() - t) / 1e9;
+    print("DLMS reads (HLS-GMAC, 1 day, fresh meters, one at a time)", read);
+    print("DLMS read per meter incl. association, wall ms", seconds * 1_000 / read);
+    print("DLMS rows per second", rows / seconds);
   }
 
   private static void print(String label, double value) {
