@@ -30,6 +30,29 @@ final class GetService {
     pending = null;
   }
 
+  /** SET: only the Clock's time (attribute 2) is writable, through the data source. */
+  DataAccessResult set(io.loadlens.dlms.apdu.SetRequest req) {
+    AttributeDescriptor a = req.attribute();
+    ServerObject o = objects.find(a.classId(), a.obis());
+    if (o == null) {
+      return DataAccessResult.OBJECT_UNDEFINED;
+    }
+    if (!(o instanceof SimpleObjects.Clock clock) || a.attribute() != 2) {
+      return DataAccessResult.READ_WRITE_DENIED;
+    }
+    if (!(req.value() instanceof io.loadlens.dlms.axdr.CosemValue.Bytes b) || b.length() != 12) {
+      return DataAccessResult.TYPE_UNMATCHED;
+    }
+    return io.loadlens.dlms.axdr.CosemDateTime.decode(b.value(), 0)
+        .toInstant(clock.data().zone())
+        .map(
+            t ->
+                clock.data().setClock(t)
+                    ? DataAccessResult.SUCCESS
+                    : DataAccessResult.READ_WRITE_DENIED)
+        .orElse(DataAccessResult.TYPE_UNMATCHED);
+  }
+
   byte[] denied(GetRequest req) {
     return new GetResponse.Normal(
             req.invokeIdAndPriority(), GetDataResult.ofError(DataAccessResult.READ_WRITE_DENIED))

@@ -45,4 +45,12 @@ public interface MeterDataSource {
 
   /** The number of rows the profile holds now ({@code entries_in_use}). */
   long entriesInUse(ObisCode profile);
+
+  /**
+   * Sets the meter's clock (a SET of Clock attribute 2 by the head-end). Returns false when the
+   * meter refuses, which the server answers with read-write-denied; the default refuses.
+   */
+  default boolean setClock(Instant time) {
+    return false;
+  }
 }

@@ -145,7 +145,11 @@ public final class MeterServerEngine {
   }
 
   private byte[] set(SetRequest req) {
-    return new SetResponse(req.invokeIdAndPriority(), DataAccessResult.READ_WRITE_DENIED).encode();
+    if (!association.authenticated()) {
+      return new SetResponse(req.invokeIdAndPriority(), DataAccessResult.READ_WRITE_DENIED)
+          .encode();
+    }
+    return new SetResponse(req.invokeIdAndPriority(), gets.set(req)).encode();
   }
 
   private static byte[] exception(int state, int service) {

@@ -22,6 +22,7 @@ public final class TcpMeterServer implements AutoCloseable {
   private final ServerCounters counters = new ServerCounters();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  private Thread acceptor;
 
   private TcpMeterServer(
       ServerSocket socket, MeterServerConfig cfg, MeterDataSource data, ConnectionPolicy policy) {
@@ -51,7 +52,7 @@ public final class TcpMeterServer implements AutoCloseable {
     }
     TcpMeterServer s =
         new TcpMeterServer(ss, cfg, data, policy == null ? ConnectionPolicy.NONE : policy);
-    Thread.ofVirtual().name("dlms-accept-" + bind).start(s::acceptLoop);
+    s.acceptor = Thread.ofVirtual().name("dlms-accept-" + bind).start(s::acceptLoop);
     return s;
   }
 
@@ -120,7 +121,10 @@ public final class TcpMeterServer implements AutoCloseable {
     }
   }
 
-  /** Stops accepting and closes every open connection. */
+  /**
+   * Stops accepting and closes every open connection. Returns once the listening socket is released
+   * (the accept thread has ended), so the address can be bound again at once.
+   */
   @Override
   public void close() {
     closed = true;
@@ -131,6 +135,11 @@ public final class TcpMeterServer implements AutoCloseable {
     }
     for (Socket c : open) {
       closeQuietly(c);
+    }
+    try {
+      acceptor.join(java.time.Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

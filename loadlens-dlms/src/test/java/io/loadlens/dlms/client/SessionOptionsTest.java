@@ -104,7 +104,20 @@ class SessionOptionsTest {
       assertThat(((CosemValue.Bytes) r.get(2)).text()).isEqualTo("LL00000042");
       assertThatThrownBy(() -> c.set(8, ObisCode.CLOCK, 2, CosemValue.NullData.INSTANCE))
           .isInstanceOf(DlmsServiceException.class)
+          .hasMessageContaining("type-unmatched(12)");
+      assertThatThrownBy(
+              () ->
+                  c.set(3, ObisCode.ACTIVE_ENERGY_IMPORT, 2, CosemValue.Int.doubleLongUnsigned(0)))
+          .isInstanceOf(DlmsServiceException.class)
           .hasMessageContaining("read-write-denied(3)");
+      java.time.Instant target = java.time.Instant.parse("2024-04-01T00:00:00Z");
+      c.set(
+          8,
+          ObisCode.CLOCK,
+          2,
+          CosemValue.Bytes.octetString(
+              io.loadlens.dlms.axdr.CosemDateTime.of(target, ZoneId.of("Europe/Vienna")).encode()));
+      assertThat(meter.clockSetTo).isEqualTo(target);
       assertThatThrownBy(() -> c.action(8, ObisCode.CLOCK, 1, null))
           .isInstanceOf(DlmsServiceException.class)
           .hasMessageContaining("object-unavailable(11)");
