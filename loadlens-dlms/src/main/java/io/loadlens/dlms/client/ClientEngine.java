@@ -53,6 +53,7 @@ public final class ClientEngine {
   private final RandomGenerator random;
   private final SecurityControl sc;
   private final byte[] dedicatedKey;
+  private final java.util.function.LongConsumer counterListener;
   private long ic;
   private long lastServerIc = -1;
   private byte[] serverSystemTitle = new byte[0];
@@ -70,6 +71,7 @@ public final class ClientEngine {
     this.random = random;
     this.ic = settings.invocationCounter();
     this.sc = options.securityControl();
+    this.counterListener = options.invocationCounterListener();
     if (options.dedicatedKey() && settings.security() == SecurityLevel.HLS_GMAC) {
       dedicatedKey = new byte[16];
       random.nextBytes(dedicatedKey);
@@ -299,7 +301,11 @@ public final class ClientEngine {
       throw new DlmsAuthenticationException(
           "invocation counter exhausted (2^32 used): the meter needs new keys");
     }
-    return ic++;
+    long used = ic++;
+    if (counterListener != null) {
+      counterListener.accept(ic);
+    }
+    return used;
   }
 
   /** Ciphers an xDLMS APDU with glo- ciphering when the association is ciphered. */

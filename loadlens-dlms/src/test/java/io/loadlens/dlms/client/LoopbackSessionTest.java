@@ -184,10 +184,15 @@ class LoopbackSessionTest {
       c.get(8, ObisCode.CLOCK, 2);
       next = c.invocationCounter();
     }
-    assertThatThrownBy(() -> DlmsClient.connect(settings(SecurityLevel.HLS_GMAC, null, EK, 100)))
+    java.util.concurrent.atomic.AtomicLong persisted = new java.util.concurrent.atomic.AtomicLong();
+    ClientOptions options = ClientOptions.DEFAULT.withInvocationCounterListener(persisted::set);
+    assertThatThrownBy(
+            () -> DlmsClient.connect(settings(SecurityLevel.HLS_GMAC, null, EK, 100), options))
         .isInstanceOfSatisfying(
             DlmsReplayException.class,
             e -> assertThat(e.operatorCode()).isEqualTo(OperatorCode.REPLAY_DETECTED));
+    // the failed attempt used counter 100 and reported 101 as the next one
+    assertThat(persisted).hasValue(101);
     try (DlmsClient c = DlmsClient.connect(settings(SecurityLevel.HLS_GMAC, null, EK, next))) {
       assertThat(c.get(8, ObisCode.CLOCK, 2)).isNotNull();
     }
