@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Operations on one meter or the meter registry. */
@@ -32,12 +33,23 @@ public final class MeterOperations {
   private final ObjectMapper json;
   private final Clock clock;
   private final ReadingsQuery readings;
+  private final ReadingsCache cache;
 
   public MeterOperations(Store store, ObjectMapper json, Clock clock) {
+    this(store, json, clock, ReadingsCache.defaults());
+  }
+
+  public MeterOperations(Store store, ObjectMapper json, Clock clock, ReadingsCache cache) {
     this.store = store;
     this.json = json;
     this.clock = clock;
     this.readings = new ReadingsQuery(store);
+    this.cache = cache;
+  }
+
+  /** The cache of encoded readings answers (for metrics). */
+  public ReadingsCache readingsCache() {
+    return cache;
   }
 
   /** A registry entry as the API shows it. */
@@ -131,17 +143,25 @@ public final class MeterOperations {
     return Map.of("groups", tree);
   }
 
-  /** Default range: the 30 days up to the channel's latest capture (or now). */
-  private Params.Range range(Call c, MeterId id, ObisCode obis, Duration span) {
-    Instant end =
-        store.lastCaptureTime(id, obis).map(t -> t.plusSeconds(1)).orElse(clock.instant());
+  /** Default range: the {@code span} up to the channel's latest capture (or now). */
+  private Params.Range range(Call c, Optional<Instant> last, Duration span) {
+    Instant end = last.map(t -> t.plusSeconds(1)).orElse(clock.instant());
     return Params.range(c.args(), end.minus(span), end);
   }
 
-  private Object readings(Call c) {
+  private Params.Range range(Call c, MeterId id, ObisCode obis, Duration span) {
+    return range(c, store.lastCaptureTime(id, obis), span);
+  }
+
+  /**
+   * A readings answer, from the cache when the same question was answered recently for the same
+   * latest capture time (see {@link ReadingsCache} for the consistency this gives).
+   */
+  private ReadingsBody readings(Call c) {
     MeterInfo m = info(meter(c));
     ObisCode obis = Params.obis(c.args(), DEFAULT_OBIS);
-    Params.Range r = range(c, m.id(), obis, Duration.ofDays(30));
+    Optional<Instant> last = store.lastCaptureTime(m.id(), obis);
+    Params.Range r = range(c, last, Duration.ofDays(30));
     var source =
         Params.choice(c.args(), "source", ReadingsQuery.Source.class, ReadingsQuery.Source.RAW);
     Duration res = Params.duration(c.args(), "resolution", null);
@@ -149,7 +169,13 @@ public final class MeterOperations {
     if (agg == null) {
       agg = ReadingsQuery.defaultAggregation(obis);
     }
-    return readings.read(m.id(), obis, r, source, res, agg, m.zone());
+    var aggregation = agg;
+    var key =
+        new ReadingsCache.Key(
+            m.id(), obis, r.from(), r.to(), source, res, agg, m.zone(), last.orElse(null));
+    return cache.get(
+        key,
+        () -> ReadingsBody.of(readings.read(m.id(), obis, r, source, res, aggregation, m.zone())));
   }
 
   private Object events(Call c) {
@@ -229,6 +255,7 @@ public final class MeterOperations {
       throw ApiException.badRequest(e.getMessage());
     }
     store.recordEdit(edit);
+    cache.invalidate(id);
     return new Created(edit);
   }
 
@@ -262,7 +289,7 @@ public final class MeterOperations {
   }
 
   private Object export(Call c) {
-    Readings r = (Readings) readings(c);
+    Readings r = readings(c).readings();
     StringBuilder sb = new StringBuilder(r.count() * 40);
     sb.append("timestamp,meter,obis,value,unit,")
         .append(r.quality() != null ? "quality,method" : "status")
@@ -270,7 +297,8 @@ public final class MeterOperations {
     for (int i = 0; i < r.count(); i++) {
       sb.append(Instant.ofEpochSecond(r.t()[i]).atOffset(ZoneOffset.UTC)).append(',');
       sb.append(r.meter()).append(',').append(r.obis()).append(',');
-      sb.append(r.v()[i] == null ? "" : r.v()[i]).append(',').append(r.unit()).append(',');
+      sb.append(Double.isNaN(r.v()[i]) ? "" : Double.toString(r.v()[i]));
+      sb.append(',').append(r.unit()).append(',');
       if (r.quality() != null) {
         sb.append(r.quality()[i] == null ? "" : r.quality()[i]).append(',');
         sb.append(r.method()[i] == null ? "" : r.method()[i]);

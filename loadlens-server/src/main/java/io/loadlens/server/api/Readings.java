@@ -1,5 +1,6 @@
 package io.loadlens.server.api;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.Map;
 
@@ -12,12 +13,13 @@ import java.util.Map;
  * @param aggregation how buckets were combined: {@code none}, {@code sum}, {@code mean}, {@code
  *     min}, {@code max}
  * @param t bucket or interval start times, epoch seconds UTC
- * @param v values in {@code unit}; null where missing
+ * @param v values in {@code unit}; NaN where missing (null in JSON)
  * @param quality per row, validated only: the worst quality in the bucket
  * @param method per row, validated only: the estimation method, null when none
  * @param status per row, raw only: the meter's status bits OR-ed over the bucket
  * @param qualityCounts validated only: intervals per quality over the range
  */
+@JsonSerialize(using = ReadingsJson.class)
 public record Readings(
     String meter,
     String obis,
@@ -29,7 +31,7 @@ public record Readings(
     Instant to,
     int count,
     long[] t,
-    Double[] v,
+    double[] v,
     String[] quality,
     String[] method,
     int[] status,

@@ -98,7 +98,7 @@ public final class ReadingsQuery {
           r.to(),
           t.length,
           t,
-          boxed(v),
+          v,
           null,
           null,
           s.status(),
@@ -122,7 +122,7 @@ public final class ReadingsQuery {
         r.to(),
         b.count(),
         b.starts(),
-        boxed(out),
+        out,
         null,
         null,
         st,
@@ -157,7 +157,7 @@ public final class ReadingsQuery {
           r.to(),
           t.length,
           t,
-          boxed(s.values()),
+          s.values(),
           q,
           m,
           null,
@@ -190,7 +190,7 @@ public final class ReadingsQuery {
         r.to(),
         b.count(),
         b.starts(),
-        boxed(out),
+        out,
         q,
         method,
         null,
@@ -240,14 +240,6 @@ public final class ReadingsQuery {
       }
     }
     return acc;
-  }
-
-  private static Double[] boxed(double[] v) {
-    Double[] out = new Double[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = Double.isNaN(v[i]) ? null : v[i];
-    }
-    return out;
   }
 
   /** Maps sorted times to bucket indexes; day-multiple buckets follow the meter's local days. */

@@ -6,10 +6,8 @@ import io.javalin.http.Context;
 import io.loadlens.server.api.ApiException;
 import io.loadlens.server.api.Created;
 import io.loadlens.server.api.CsvBody;
+import io.loadlens.server.api.ReadingsBody;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,6 +35,10 @@ public final class Http {
         ctx.contentType("application/json");
         ctx.result(bytes(c.body()));
       }
+      case ReadingsBody b -> {
+        ctx.contentType("application/json");
+        withEtag(ctx, b.json(), b.etag());
+      }
       case CsvBody csv -> {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + csv.filename() + "\"");
@@ -51,7 +53,11 @@ public final class Http {
 
   /** Sends the body with a strong ETag (RFC 9110 §8.8.3), or 304 when If-None-Match matches. */
   public static void withEtag(Context ctx, byte[] body) {
-    String etag = etag(body);
+    withEtag(ctx, body, etag(body));
+  }
+
+  /** As {@link #withEtag(Context, byte[])} with the ETag already known (cached answers). */
+  public static void withEtag(Context ctx, byte[] body, String etag) {
     ctx.header("ETag", etag);
     String inm = ctx.header("If-None-Match");
     if (inm != null && matches(inm, etag)) {
@@ -73,14 +79,7 @@ public final class Http {
   }
 
   static String etag(byte[] body) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
-      return "\""
-          + Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22)
-          + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
+    return ReadingsBody.etag(body);
   }
 
   public byte[] bytes(Object o) {

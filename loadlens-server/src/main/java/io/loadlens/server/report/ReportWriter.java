@@ -11,6 +11,7 @@ import io.loadlens.server.api.FleetOperations;
 import io.loadlens.server.api.MeterOperations;
 import io.loadlens.server.api.Operation;
 import io.loadlens.server.api.Readings;
+import io.loadlens.server.api.ReadingsBody;
 import io.loadlens.server.auth.Principal;
 import io.loadlens.server.auth.Role;
 import io.loadlens.store.Store;
@@ -99,10 +100,10 @@ public final class ReportWriter {
     Readings r;
     try {
       range.put("source", "validated");
-      r = (Readings) run("readings.get", range);
+      r = ((ReadingsBody) run("readings.get", range)).readings();
     } catch (ApiException e) {
       range.put("source", "raw");
-      r = (Readings) run("readings.get", range);
+      r = ((ReadingsBody) run("readings.get", range)).readings();
     }
     data.put("readings", r);
     data.put("insights", run("insights.list", args));
