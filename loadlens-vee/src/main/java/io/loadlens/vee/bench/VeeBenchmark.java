@@ -28,7 +28,13 @@ public final class VeeBenchmark {
 
   /** What one benchmark run measured. */
   public record Result(
-      int meters, int days, int threads, long intervals, double seconds, FleetSummary fleet) {
+      int meters,
+      int days,
+      int threads,
+      long intervals,
+      double seconds,
+      double cpuSeconds,
+      FleetSummary fleet) {
     public double intervalsPerSecond() {
       return intervals / seconds;
     }
@@ -37,6 +43,10 @@ public final class VeeBenchmark {
       return meters * (days / 365.0) / seconds;
     }
   }
+
+  /** Per-thread CPU time: the work done, apart from what other processes took from the cores. */
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
 
   private VeeBenchmark() {}
 
@@ -54,15 +64,18 @@ public final class VeeBenchmark {
     try {
       long t0 = System.nanoTime();
       List<Future<FleetSummary>> parts = new ArrayList<>();
+      java.util.concurrent.atomic.DoubleAdder cpu = new java.util.concurrent.atomic.DoubleAdder();
       for (int w = 0; w < threads; w++) {
         int worker = w;
         parts.add(
             exec.submit(
                 () -> {
+                  long c0 = THREADS.getCurrentThreadCpuTime();
                   FleetSummary f = FleetSummary.empty();
                   for (int m = worker; m < meters; m += threads) {
                     f = f.plus(engine.run(pool.get(m % pool.size())).summary());
                   }
+                  cpu.add((THREADS.getCurrentThreadCpuTime() - c0) / 1e9);
                   return f;
                 }));
       }
@@ -71,7 +84,7 @@ public final class VeeBenchmark {
         fleet = fleet.plus(p.get());
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      return new Result(meters, days, threads, fleet.intervals(), seconds, fleet);
+      return new Result(meters, days, threads, fleet.intervals(), seconds, cpu.sum(), fleet);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("benchmark interrupted", e);
@@ -89,13 +102,14 @@ public final class VeeBenchmark {
     Result r = run(meters, days);
     System.out.printf(
         "VEE %d meters x %d days (15 min) on %d threads: %.1f s, %.2f M intervals/s,"
-            + " %.0f meter-years/s%n%s%n",
+            + " %.0f meter-years/s; worker CPU time %.1f s%n%s%n",
         r.meters(),
         r.days(),
         r.threads(),
         r.seconds(),
         r.intervalsPerSecond() / 1e6,
         r.meterYearsPerSecond(),
+        r.cpuSeconds(),
         r.fleet());
   }
 }

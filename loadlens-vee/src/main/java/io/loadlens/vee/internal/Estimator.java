@@ -145,8 +145,17 @@ public final class Estimator {
     if (z == null) {
       return;
     }
+    // an empirical correlogram need not be positive definite, and its kriging weights can then
+    // overshoot: the correction stays between zero and the deviations seen at the edges
+    double lo = 0;
+    double hi = 0;
+    for (int j = 0; j < count; j++) {
+      lo = Math.min(lo, res[j]);
+      hi = Math.max(hi, res[j]);
+    }
     for (int i = a; i < b; i++) {
-      shape[i - a] = Math.max(0, shape[i - a] + correlogram.krige(i, pos, z));
+      double c = Math.max(lo, Math.min(hi, correlogram.krige(i, pos, z)));
+      shape[i - a] = Math.max(0, shape[i - a] + c);
     }
   }
 
