@@ -42,6 +42,9 @@ class DlmsEndToEndTest {
   static final int FAULTY = 11;
   static final int OUTAGE = 2;
 
+  /** TIMEOUT_VAL: generous for a loaded build machine; the stalled meter never answers anyway. */
+  static final Duration TIMEOUT = Duration.ofSeconds(2);
+
   @TempDir Path state;
   final MutableClock clock = new MutableClock(START);
   final LocalFleet fleet = LocalFleet.start(N, clock);
@@ -92,15 +95,14 @@ class DlmsEndToEndTest {
   }
 
   FleetConfig config(boolean wrongKey) {
-    FleetConfig good = fleet.fleetConfig(Duration.ofMillis(400), 1);
+    FleetConfig good = fleet.fleetConfig(TIMEOUT, 1);
     if (!wrongKey) {
       return good;
     }
     List<MeterConfig> meters = new ArrayList<>(good.meters());
     meters.set(
         WRONG_KEY,
-        fleet.meterConfig(
-            fleet.member(WRONG_KEY), Duration.ofMillis(400), 1, LocalFleet.key("other", 0)));
+        fleet.meterConfig(fleet.member(WRONG_KEY), TIMEOUT, 1, LocalFleet.key("other", 0)));
     return new FleetConfig(good.clientSystemTitle(), meters);
   }
 
