@@ -1,6 +1,7 @@
 package io.loadlens.store;
 
 import io.loadlens.model.IntervalSeries;
+import io.loadlens.model.ValidatedSeries;
 import io.loadlens.store.internal.IngestPlan;
 import io.loadlens.store.internal.Migrations;
 import io.loadlens.store.internal.Sql;
@@ -137,6 +138,9 @@ public final class DuckDbStore extends SqlStore {
     return file;
   }
 
+  private static final String VALIDATED_STAGE = "validated_stage";
+  private boolean validatedStageCreated;
+
   @Override
   protected <T> T read(String what, Sql.Work<T> work) {
     Connection c;
@@ -190,6 +194,83 @@ public final class DuckDbStore extends SqlStore {
   @Override
   protected String stageTable() {
     return ROWS;
+  }
+
+  /**
+   * Replaces a validated span through the appender: the rows go into a temporary staging table,
+   * then one transaction deletes the span and inserts them, converting the staged NaN values and
+   * empty methods to SQL NULL. Row-at-a-time inserts cost about a millisecond per row in DuckDB;
+   * this path costs microseconds.
+   */
+  @Override
+  public void replaceValidated(ValidatedSeries series) {
+    if (series.size() == 0) {
+      return;
+    }
+    write(
+        "replaceValidated " + series.meter() + " " + series.obis(),
+        c -> {
+          replaceValidatedBulk(c, series);
+          return null;
+        });
+  }
+
+  private void replaceValidatedBulk(Connection c, ValidatedSeries s) throws SQLException {
+    if (!validatedStageCreated) {
+      try (Statement st = c.createStatement()) {
+        st.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS "
+                + VALIDATED_STAGE
+                + " (ts_s BIGINT, has_value BOOLEAN, value DOUBLE, quality VARCHAR, method VARCHAR,"
+                + " reasons BIGINT)");
+      }
+      validatedStageCreated = true;
+    }
+    DuckDBConnection d = c.unwrap(DuckDBConnection.class);
+    try (DuckDBAppender a = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, VALIDATED_STAGE)) {
+      long[] t = s.epochSeconds();
+      double[] v = s.values();
+      for (int i = 0; i < t.length; i++) {
+        boolean has = !Double.isNaN(v[i]);
+        a.beginRow();
+        a.append(t[i]);
+        a.append(has);
+        a.append(has ? v[i] : 0.0);
+        a.append(s.quality()[i].name());
+        a.append(s.method()[i] == null ? "" : s.method()[i].name());
+        a.append(s.reasons()[i]);
+        a.endRow();
+      }
+    }
+    long first = s.epochSeconds()[0];
+    long end = s.epochSeconds()[s.size() - 1] + s.intervalSeconds();
+    try (PreparedStatement del =
+            c.prepareStatement(
+                "DELETE FROM validated_data WHERE meter_id = ? AND obis = ? AND \"timestamp\" >= "
+                    + Sql.TS_PARAM
+                    + " AND \"timestamp\" < "
+                    + Sql.TS_PARAM);
+        PreparedStatement ins =
+            c.prepareStatement(
+                "INSERT INTO validated_data (meter_id, obis, \"timestamp\", value, unit, interval_s,"
+                    + " quality, method, reasons, vee_version) SELECT ?, ?, to_timestamp(ts_s),"
+                    + " CASE WHEN has_value THEN value END, ?, ?, quality, NULLIF(method, ''),"
+                    + " reasons, ? FROM "
+                    + VALIDATED_STAGE);
+        Statement clear = c.createStatement()) {
+      del.setString(1, s.meter().value());
+      del.setString(2, s.obis().toString());
+      del.setLong(3, first);
+      del.setLong(4, end);
+      del.executeUpdate();
+      ins.setString(1, s.meter().value());
+      ins.setString(2, s.obis().toString());
+      ins.setString(3, s.unit().symbol());
+      ins.setInt(4, s.intervalSeconds());
+      ins.setString(5, s.veeVersion());
+      ins.executeUpdate();
+      clear.execute("DELETE FROM " + VALIDATED_STAGE);
+    }
   }
 
   @Override
