@@ -7,7 +7,6 @@ import io.loadlens.app.pipeline.InsightSummary;
 import io.loadlens.app.pipeline.Progress;
 import io.loadlens.app.pipeline.VeeStage;
 import io.loadlens.collector.CollectionListener;
-import io.loadlens.collector.CollectorSettings;
 import io.loadlens.collector.IngestLog;
 import io.loadlens.collector.MeterOutcome;
 import io.loadlens.collector.PassSummary;
@@ -108,7 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
               pipeline.collector(
                   cfg,
                   new DlmsMeterReader(cfg.clientSystemTitle()),
-                  CollectorSettings.STANDARD.withInitialDays(fs.days() + 1),
+                  IngestProfileCommand.settings(data).withInitialDays(fs.days() + 1),
                   dir.resolve("state"),
                   clock,
                   meterLines(out, quiet)),

@@ -99,6 +99,7 @@ public final class IngestProfileCommand implements Callable<Integer> {
     return CollectorSettings.STANDARD
         .withMaxConnections(c.maxConnections())
         .withMaxNewConnectionsPerSecond(c.maxNewConnectionsPerSecond())
+        .withMaxConnectionsPerGroup(c.maxConnectionsPerGroup())
         .withInitialDays(c.initialDays());
   }
 

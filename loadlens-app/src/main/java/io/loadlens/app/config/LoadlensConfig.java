@@ -40,11 +40,12 @@ public record LoadlensConfig(
       Integer initialDays,
       Integer maxConnections,
       Integer maxNewConnectionsPerSecond,
+      Integer maxConnectionsPerGroup,
       Integer timeoutMs,
       Integer retries,
       String clientSystemTitle) {
     static final Collector DEFAULT =
-        new Collector(null, null, null, null, null, null, null, null, null);
+        new Collector(null, null, null, null, null, null, null, null, null, null);
 
     public Collector {
       intervalMinutes = positive("collector.interval_minutes", intervalMinutes, 15);
@@ -52,6 +53,8 @@ public record LoadlensConfig(
       maxConnections = positive("collector.max_connections", maxConnections, 256);
       maxNewConnectionsPerSecond =
           positive("collector.max_new_connections_per_second", maxNewConnectionsPerSecond, 1000);
+      maxConnectionsPerGroup =
+          positive("collector.max_connections_per_group", maxConnectionsPerGroup, maxConnections);
       timeoutMs = positive("collector.timeout_ms", timeoutMs, 5000);
       retries = atLeast("collector.retries", retries, 0, 2);
       if (fleetFile != null && dlmsConfig != null) {
