@@ -10,9 +10,11 @@ import io.javalin.json.JavalinJackson;
 import io.loadlens.server.api.AdminOperations;
 import io.loadlens.server.api.ApiException;
 import io.loadlens.server.api.ApiService;
+import io.loadlens.server.api.ExportOperations;
 import io.loadlens.server.api.FleetOperations;
 import io.loadlens.server.api.MeterOperations;
 import io.loadlens.server.api.Operation;
+import io.loadlens.server.api.ReadingsCache;
 import io.loadlens.server.auth.AuditLog;
 import io.loadlens.server.auth.AuthThrottle;
 import io.loadlens.server.auth.Principal;
@@ -69,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
   private final boolean tls;
   private final Optional<String> fingerprint;
   private final PrometheusMeterRegistry metrics;
+  private final ReadingsCache readingsCache;
 
   private ApiServer(
       Javalin app,
@@ -76,8 +79,10 @@ public final class ApiServer implements AutoCloseable {
       AuditLog audit,
       boolean tls,
       Optional<String> fingerprint,
-      PrometheusMeterRegistry metrics) {
+      PrometheusMeterRegistry metrics,
+      ReadingsCache readingsCache) {
     this.app = app;
+    this.readingsCache = readingsCache;
     this.tokens = tokens;
     this.audit = audit;
     this.tls = tls;
@@ -102,6 +107,7 @@ public final class ApiServer implements AutoCloseable {
     MeterOperations meterOps = new MeterOperations(store, json, clock);
     List<Operation> ops = new ArrayList<>(meterOps.operations());
     ops.addAll(new FleetOperations(store, clock, meterOps).operations());
+    ops.addAll(new ExportOperations(store).operations());
     ops.addAll(new AdminOperations(tokens).operations());
     ApiService api = new ApiService(audit, ops);
     Http http = new Http(json);
@@ -155,7 +161,8 @@ public final class ApiServer implements AutoCloseable {
             audit,
             material.isPresent(),
             material.map(TlsMaterial::fingerprint),
-            registry);
+            registry,
+            meterOps.readingsCache());
     LOG.info("loadlens API listening on {}", s.baseUri());
     return s;
   }
@@ -318,6 +325,11 @@ public final class ApiServer implements AutoCloseable {
   /** The SHA-256 fingerprint of the served certificate; empty on plain HTTP. */
   public Optional<String> tlsFingerprint() {
     return fingerprint;
+  }
+
+  /** Hits, misses and size of the cache of encoded readings answers. */
+  public ReadingsCache.Stats readingsCacheStats() {
+    return readingsCache.stats();
   }
 
   public TokenService tokens() {

@@ -258,6 +258,25 @@ class ApiServerTest {
   }
 
   @Test
+  void readingsAreGzipCodedWhenTheClientAcceptsGzipWithTheirOwnEtag() throws Exception {
+    String path = "/api/v1/meters/MTR0001/readings?from=2024-01-01&to=2024-01-03";
+    var plain = client.getBytes(path, analyst);
+    var gz = client.getBytes(path, analyst, "Accept-Encoding", "gzip");
+    assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    byte[] inflated;
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+      inflated = in.readAllBytes();
+    }
+    assertThat(inflated).isEqualTo(plain.body());
+    String etag = gz.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).isNotEqualTo(plain.headers().firstValue("ETag").orElseThrow());
+    var again = client.getBytes(path, analyst, "Accept-Encoding", "gzip", "If-None-Match", etag);
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(JSON.readTree(plain.body()).get("count").asInt()).isEqualTo(192);
+  }
+
+  @Test
   void csvExportHasHeaderAndOneLinePerInterval() throws Exception {
     var r =
         client.get(

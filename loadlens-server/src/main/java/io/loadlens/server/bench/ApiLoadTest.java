@@ -77,6 +77,23 @@ public final class ApiLoadTest {
   public static Result run(
       URI base, SSLContext ssl, String token, List<String> paths, int clients, int requests)
       throws Exception {
+    return run(base, ssl, token, paths, clients, requests, false);
+  }
+
+  /**
+   * As {@link #run(URI, SSLContext, String, List, int, int)}; with {@code gzip} the clients send
+   * {@code Accept-Encoding: gzip} and inflate every gzip-coded body (as a browser does), so the
+   * decoding cost is part of the measured latency. {@code bytes} counts bytes on the wire.
+   */
+  public static Result run(
+      URI base,
+      SSLContext ssl,
+      String token,
+      List<String> paths,
+      int clients,
+      int requests,
+      boolean gzip)
+      throws Exception {
     String host = base.getHost();
     if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
       throw new IllegalArgumentException("load test target must be loopback, got " + host);
@@ -102,16 +119,25 @@ public final class ApiLoadTest {
                 () -> {
                   int i;
                   while ((i = next.getAndIncrement()) < requests) {
-                    HttpRequest req =
+                    HttpRequest.Builder rb =
                         HttpRequest.newBuilder(base.resolve(paths.get(i % paths.size())))
                             .header("Authorization", "Bearer " + token)
-                            .timeout(Duration.ofSeconds(60))
-                            .build();
+                            .timeout(Duration.ofSeconds(60));
+                    if (gzip) {
+                      rb.header("Accept-Encoding", "gzip");
+                    }
+                    HttpRequest req = rb.build();
                     long t0 = System.nanoTime();
                     try {
                       HttpResponse<byte[]> r =
                           http.send(req, HttpResponse.BodyHandlers.ofByteArray());
                       bytes.addAndGet(r.body().length);
+                      if (r.headers()
+                          .firstValue("Content-Encoding")
+                          .orElse("")
+                          .equalsIgnoreCase("gzip")) {
+                        inflate(r.body());
+                      }
                       if (r.statusCode() != 200) {
                         errors.incrementAndGet();
                         firstError.compareAndSet(
@@ -153,6 +179,13 @@ public final class ApiLoadTest {
         latencies[requests - 1] / 1e6,
         requests / seconds,
         bytes.get());
+  }
+
+  private static byte[] inflate(byte[] gz) throws java.io.IOException {
+    try (var in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz), 1 << 16)) {
+      return in.readAllBytes();
+    }
   }
 
   private static double pct(long[] sorted, double p) {
@@ -198,6 +231,15 @@ public final class ApiLoadTest {
     return ctx;
   }
 
+  /** The machine's load averages (Linux {@code /proc/loadavg}), for the record. */
+  static String uptime() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     String url = args.length > 0 ? args[0] : "";
     Path dataDir = Path.of(args.length > 1 ? args[1] : "target/apiload");
@@ -223,11 +265,20 @@ public final class ApiLoadTest {
           hourly.add(q + "&resolution=PT1H");
         }
         run(server.baseUri(), ssl, token, year, clients, Math.min(200, requests)); // warm-up
+        System.out.println("uptime before: " + uptime());
         System.out.println(
-            "meter-year raw 15-min: " + run(server.baseUri(), ssl, token, year, clients, requests));
+            "meter-year raw 15-min:        "
+                + run(server.baseUri(), ssl, token, year, clients, requests, false));
         System.out.println(
-            "meter-year hourly:     "
-                + run(server.baseUri(), ssl, token, hourly, clients, requests));
+            "meter-year raw 15-min, gzip:  "
+                + run(server.baseUri(), ssl, token, year, clients, requests, true));
+        System.out.println(
+            "meter-year hourly:            "
+                + run(server.baseUri(), ssl, token, hourly, clients, requests, false));
+        System.out.println(
+            "meter-year hourly, gzip:      "
+                + run(server.baseUri(), ssl, token, hourly, clients, requests, true));
+        System.out.println("readings cache: " + server.readingsCacheStats());
       }
     }
   }

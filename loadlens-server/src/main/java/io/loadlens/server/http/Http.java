@@ -6,8 +6,14 @@ import io.javalin.http.Context;
 import io.loadlens.server.api.ApiException;
 import io.loadlens.server.api.Created;
 import io.loadlens.server.api.CsvBody;
+import io.loadlens.server.api.FileBody;
 import io.loadlens.server.api.ReadingsBody;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,10 +41,8 @@ public final class Http {
         ctx.contentType("application/json");
         ctx.result(bytes(c.body()));
       }
-      case ReadingsBody b -> {
-        ctx.contentType("application/json");
-        withEtag(ctx, b.json(), b.etag());
-      }
+      case ReadingsBody b -> readings(ctx, b);
+      case FileBody f -> sendFile(ctx, f);
       case CsvBody csv -> {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + csv.filename() + "\"");
@@ -48,6 +52,62 @@ public final class Http {
         ctx.contentType("application/json");
         withEtag(ctx, bytes(result));
       }
+    }
+  }
+
+  /**
+   * Sends a cached readings answer; gzip-coded (compressed once, kept with the answer) when the
+   * client accepts gzip, which Javalin then leaves alone.
+   */
+  private static void readings(Context ctx, ReadingsBody b) {
+    ctx.contentType("application/json");
+    ctx.header("Vary", "Accept-Encoding");
+    if (acceptsGzip(ctx.header("Accept-Encoding"))) {
+      ctx.header("Content-Encoding", "gzip");
+      withEtag(ctx, b.gzip(), b.gzipEtag());
+    } else {
+      withEtag(ctx, b.json(), b.etag());
+    }
+  }
+
+  /** Whether an Accept-Encoding header (RFC 9110 §12.5.3) allows gzip (q above 0). */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.split(",")) {
+      String[] p = part.trim().split(";");
+      String coding = p[0].trim();
+      if (coding.equalsIgnoreCase("gzip") || coding.equalsIgnoreCase("x-gzip")) {
+        for (int i = 1; i < p.length; i++) {
+          String q = p[i].trim();
+          if (q.startsWith("q=") && q.substring(2).trim().matches("0(\\.0{0,3})?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Streams an export file and deletes it once sent (or once the response fails): the stream is
+   * opened with {@code DELETE_ON_CLOSE} and Javalin closes it after writing.
+   */
+  private static void sendFile(Context ctx, FileBody f) {
+    try {
+      InputStream in = Files.newInputStream(f.file(), StandardOpenOption.DELETE_ON_CLOSE);
+      ctx.contentType(f.contentType());
+      ctx.header("Content-Disposition", "attachment; filename=\"" + f.filename() + "\"");
+      ctx.result(in);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(f.file());
+      } catch (IOException ignored) {
+        f.file().toFile().deleteOnExit();
+      }
+      throw new UncheckedIOException("export file " + f.file() + " cannot be read", e);
     }
   }
 

@@ -11,6 +11,7 @@ import io.loadlens.server.api.ApiService;
 import io.loadlens.server.api.Args;
 import io.loadlens.server.api.Created;
 import io.loadlens.server.api.CsvBody;
+import io.loadlens.server.api.ExportOperations;
 import io.loadlens.server.api.Operation;
 import io.loadlens.server.auth.Principal;
 import java.util.Map;
@@ -127,6 +128,12 @@ public final class JsonRpcEndpoint {
           api.operation(method.asText())
               .orElseThrow(
                   () -> new RpcError(METHOD_NOT_FOUND, "Method not found", method.asText()));
+      if (op.name().equals(ExportOperations.EXPORT)) {
+        throw new RpcError(
+            METHOD_NOT_FOUND,
+            "Method not found",
+            op.name() + " sends a file: use GET /api/v1/meters/{meter}/export");
+      }
       if (params != null && !params.isObject()) {
         throw new RpcError(INVALID_PARAMS, "Invalid params", "params must be an object (by name)");
       }

@@ -30,6 +30,7 @@ public final class RestRoutes {
           new Route(HandlerType.GET, "/api/v1/meters/{meter}", "meters.get"),
           new Route(HandlerType.GET, "/api/v1/meters/{meter}/readings", "readings.get"),
           new Route(HandlerType.GET, "/api/v1/meters/{meter}/readings.csv", "export.csv"),
+          new Route(HandlerType.GET, "/api/v1/meters/{meter}/export", "export.values"),
           new Route(HandlerType.GET, "/api/v1/meters/{meter}/events", "events.list"),
           new Route(HandlerType.GET, "/api/v1/meters/{meter}/vee", "vee.summary"),
           new Route(HandlerType.GET, "/api/v1/meters/{meter}/conflicts", "conflicts.list"),

@@ -55,6 +55,18 @@ public final class TestClient {
     return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  public HttpResponse<byte[]> getBytes(String path, String token, String... headers)
+      throws Exception {
+    HttpRequest.Builder r = HttpRequest.newBuilder(base.resolve(path)).GET();
+    if (token != null) {
+      r.header("Authorization", "Bearer " + token);
+    }
+    if (headers.length > 0) {
+      r.headers(headers);
+    }
+    return http.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   public HttpResponse<String> send(String method, String path, String token, String body)
       throws Exception {
     HttpRequest.Builder r =
