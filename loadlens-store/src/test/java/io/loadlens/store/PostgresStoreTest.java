@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 
 class PostgresStoreTest extends StoreContractTest {
-  private String db;
+  private final java.util.List<String> dbs = new java.util.ArrayList<>();
 
   @Override
   protected Store openEmpty() {
     String hp = PostgresTestServer.hostPort();
-    db = PostgresTestServer.newDatabaseName();
+    String db = PostgresTestServer.newDatabaseName();
+    dbs.add(db);
     return Stores.open("postgresql://postgres@" + hp + "/" + db + "?pool=4", Path.of("."));
   }
 
@@ -19,7 +20,7 @@ class PostgresStoreTest extends StoreContractTest {
       store.close();
       store = null;
     }
-    if (db != null) {
+    for (String db : dbs) {
       PostgresTestServer.drop(db);
     }
   }
