@@ -47,8 +47,15 @@ class FuzzFoundTest {
   void refusesAFrameBWhoseThirdBlockIsTooShortForItsCrc() {
     byte[] frame = new byte[129];
     frame[0] = (byte) 128;
-    // 0xFFFF is the CRC of no bytes: without the length check block 3 "matched" and was cut
-    int crc12 = WMBusCrc.compute(frame, 0, 126);
+    // Block 1+2's CRC ends at byte 127, block 3's "CRC" would be bytes 127-128 over no data,
+    // 0xFFFF: pick content whose block 1+2 CRC ends in 0xFF so both seem to match.
+    int crc12 = 0;
+    for (int v = 0; v < 65536 && (crc12 & 0xFF) != 0xFF; v++) {
+      frame[5] = (byte) v;
+      frame[6] = (byte) (v >> 8);
+      crc12 = WMBusCrc.compute(frame, 0, 126);
+    }
+    assertThat(crc12 & 0xFF).isEqualTo(0xFF);
     frame[126] = (byte) (crc12 >> 8);
     frame[127] = (byte) 0xFF;
     frame[128] = (byte) 0xFF;
