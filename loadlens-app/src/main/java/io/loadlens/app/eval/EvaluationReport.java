@@ -32,9 +32,14 @@ final class EvaluationReport {
             pct(r.missingIntervals(), r.totalIntervals())));
     sb.append(
         f(
-            "time: simulation + VEE + insights %.1f s, fleet analysis %.1f s%n%n",
-            r.pipelineSeconds(), r.fleetSeconds()));
+            "time (wall): simulation + VEE + insights %.1f s, fleet analysis %.1f s;"
+                + " process CPU %.1f s on %d cores%n%n",
+            r.pipelineSeconds(),
+            r.fleetSeconds(),
+            r.processCpuSeconds(),
+            Runtime.getRuntime().availableProcessors()));
     detection(sb, r.detection());
+    diagnostics(sb, r.diagnostics());
     segmentation(sb, r);
     SimulatedFleetEvaluation.ForecastErrors fe = r.forecast();
     sb.append(
@@ -87,6 +92,26 @@ final class EvaluationReport {
               c.recall(),
               c.f1(),
               c.f1() >= F1_TARGET ? "yes" : "no"));
+    }
+  }
+
+  private static void diagnostics(StringBuilder sb, Map<String, DetectorDiagnostics> d) {
+    sb.append("\n| appliance | best confidence threshold | F1 there | TP/FP/FN there |");
+    sb.append(" median kW of true detections | median kW of false detections |\n");
+    sb.append("| --- | ---: | ---: | --- | ---: | ---: |\n");
+    for (DetectorDiagnostics x : d.values()) {
+      BinaryCounts c = x.bestCounts();
+      sb.append(
+          f(
+              "| %s | %.2f | %.3f | %d/%d/%d | %.2f | %.2f |%n",
+              x.question(),
+              x.bestThreshold(),
+              c.f1(),
+              c.truePositives(),
+              c.falsePositives(),
+              c.falseNegatives(),
+              x.medianKwTruePositive(),
+              x.medianKwFalsePositive()));
     }
   }
 

@@ -94,13 +94,15 @@ public final class SimulatedFleetEvaluation {
       long missingIntervals,
       long totalIntervals,
       Map<String, BinaryCounts> detection,
+      Map<String, DetectorDiagnostics> diagnostics,
       double adjustedRandIndex,
       FleetInsights.Segmentation segmentation,
       Map<String, Map<String, Integer>> archetypeBySegment,
       ForecastErrors forecast,
       List<Miss> misses,
       double pipelineSeconds,
-      double fleetSeconds) {}
+      double fleetSeconds,
+      double processCpuSeconds) {}
 
   public static void main(String[] args) {
     if (args.length < 3 || args.length > 4) {
@@ -207,13 +209,19 @@ public final class SimulatedFleetEvaluation {
         missing,
         total,
         detection(analysed),
+        DetectorDiagnostics.of(analysed),
         adjustedRandIndex(analysed, segmentOf),
         fleetInsights.segmentation(),
         contingency(analysed, segmentOf, fleetInsights.segmentation()),
         forecastErrors(analysed, fleetInsights.forecast()),
         misses(analysed),
         pipelineSeconds,
-        fleetSeconds);
+        fleetSeconds,
+        ProcessHandle.current()
+            .info()
+            .totalCpuDuration()
+            .map(d -> d.toMillis() / 1e3)
+            .orElse(Double.NaN));
   }
 
   static Map<String, BinaryCounts> detection(List<MeterPipeline.Analysed> analysed) {
