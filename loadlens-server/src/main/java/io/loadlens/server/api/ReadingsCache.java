@@ -38,7 +38,7 @@ public final class ReadingsCache {
   private record Slot(CompletableFuture<ReadingsBody> body, long createdNanos) {}
 
   /** Default age bound of an entry. */
-  public static final Duration DEFAULT_TTL = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
 
   /** Default byte bound: about 60 meter-years of 15-minute raw answers. */
   public static final long DEFAULT_MAX_BYTES = 64L << 20;

@@ -278,7 +278,20 @@ public final class ApiLoadTest {
         System.out.println(
             "meter-year hourly, gzip:      "
                 + run(server.baseUri(), ssl, token, hourly, clients, requests, true));
+        List<String> distinct = new ArrayList<>();
+        Instant yearEnd = Instant.parse("2025-01-01T00:00:00Z");
+        for (int i = 0; i < Math.min(requests, 500); i++) {
+          distinct.add(
+              "/api/v1/meters/"
+                  + ids.get(i % ids.size())
+                  + "/readings?from=2024-01-01&to="
+                  + yearEnd.minusSeconds(i + 1));
+        }
+        System.out.println(
+            "meter-year raw 15-min, every request a new range (cache misses): "
+                + run(server.baseUri(), ssl, token, distinct, clients, distinct.size(), false));
         System.out.println("readings cache: " + server.readingsCacheStats());
+        System.out.println("uptime after: " + uptime());
       }
     }
   }
