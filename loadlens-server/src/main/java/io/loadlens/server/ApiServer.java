@@ -26,6 +26,8 @@ import io.loadlens.server.http.JsonRpcEndpoint;
 import io.loadlens.server.http.RestRoutes;
 import io.loadlens.server.tls.TlsMaterial;
 import io.loadlens.store.Store;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -115,6 +117,13 @@ public final class ApiServer implements AutoCloseable {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
+    ReadingsCache cache = meterOps.readingsCache();
+    FunctionCounter.builder("loadlens.readings.cache.hits", cache, c -> c.stats().hits())
+        .register(registry);
+    FunctionCounter.builder("loadlens.readings.cache.misses", cache, c -> c.stats().misses())
+        .register(registry);
+    Gauge.builder("loadlens.readings.cache.bytes", cache, c -> c.stats().bytes())
+        .register(registry);
     Optional<TlsMaterial> material =
         config.plainHttp() ? Optional.empty() : Optional.of(tls(config, clock));
 

@@ -57,13 +57,23 @@ public final class ApiLoadTest {
       double p99,
       double max,
       double requestsPerSecond,
-      long bytes) {
+      long bytes,
+      double cpuMsPerRequest) {
     @Override
     public String toString() {
       return String.format(
           "%d requests (%d errors), %d clients: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms,"
-              + " %.1f req/s, %.1f MB received",
-          requests, errors, clients, p50, p90, p99, max, requestsPerSecond, bytes / 1e6);
+              + " %.1f req/s, %.1f MB received, %.2f ms CPU per request (server + client)",
+          requests,
+          errors,
+          clients,
+          p50,
+          p90,
+          p99,
+          max,
+          requestsPerSecond,
+          bytes / 1e6,
+          cpuMsPerRequest);
     }
   }
 
@@ -110,6 +120,7 @@ public final class ApiLoadTest {
     AtomicLong bytes = new AtomicLong();
     java.util.concurrent.atomic.AtomicReference<String> firstError =
         new java.util.concurrent.atomic.AtomicReference<>();
+    long cpu0 = processCpuNanos();
     long start = System.nanoTime();
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       List<Future<?>> fs = new ArrayList<>();
@@ -165,6 +176,7 @@ public final class ApiLoadTest {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuMs = (processCpuNanos() - cpu0) / 1e6 / requests;
     if (firstError.get() != null) {
       System.err.println("first error: " + firstError.get());
     }
@@ -178,7 +190,16 @@ public final class ApiLoadTest {
         pct(latencies, 0.99),
         latencies[requests - 1] / 1e6,
         requests / seconds,
-        bytes.get());
+        bytes.get(),
+        cpuMs);
+  }
+
+  /** CPU time of this whole process (server and clients share it), or -1 when unknown. */
+  static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   private static byte[] inflate(byte[] gz) throws java.io.IOException {
