@@ -204,13 +204,21 @@ public final class DuckDbStore extends SqlStore {
    */
   @Override
   public void replaceValidated(ValidatedSeries series) {
-    if (series.size() == 0) {
+    replaceValidated(List.of(series));
+  }
+
+  @Override
+  public void replaceValidated(java.util.Collection<ValidatedSeries> series) {
+    List<ValidatedSeries> nonEmpty = series.stream().filter(s -> s.size() > 0).toList();
+    if (nonEmpty.isEmpty()) {
       return;
     }
     write(
-        "replaceValidated " + series.meter() + " " + series.obis(),
+        "replaceValidated (" + nonEmpty.size() + " series)",
         c -> {
-          replaceValidatedBulk(c, series);
+          for (ValidatedSeries s : nonEmpty) {
+            replaceValidatedBulk(c, s);
+          }
           return null;
         });
   }

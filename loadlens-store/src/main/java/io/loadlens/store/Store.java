@@ -71,6 +71,16 @@ public interface Store extends AutoCloseable {
    */
   void replaceValidated(ValidatedSeries series);
 
+  /**
+   * Replaces several validated series in one transaction (a VEE run over many meters writes in
+   * chunks this way: one commit instead of one per series).
+   */
+  default void replaceValidated(Collection<ValidatedSeries> series) {
+    for (ValidatedSeries s : series) {
+      replaceValidated(s);
+    }
+  }
+
   /** The VEE output of one channel in {@code [from, to)}; empty when VEE has not run. */
   Optional<ValidatedSeries> readValidated(MeterId meter, ObisCode obis, Instant from, Instant to);
 
@@ -99,6 +109,13 @@ public interface Store extends AutoCloseable {
    * (e.g. {@code "summary"}, {@code "peaks"}, {@code "segments"}), replacing an earlier one.
    */
   void putInsight(String subject, String kind, String json, Instant computedAt);
+
+  /** Stores several insight documents in one transaction, each replacing an earlier one. */
+  default void putInsights(Collection<InsightRecord> records) {
+    for (InsightRecord r : records) {
+      putInsight(r.subject(), r.kind(), r.json(), r.computedAt());
+    }
+  }
 
   Optional<InsightRecord> insight(String subject, String kind);
 

@@ -176,6 +176,32 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void replacingManySeriesAtOnceEqualsReplacingThemOneByOne() {
+    ValidatedSeries a = validated(A, 0, 10, 0.5, "1");
+    ValidatedSeries b = validated(B, 0, 10, 7, "1");
+    store.replaceValidated(List.of(a, b));
+    store.replaceValidated(List.of(a, b));
+    assertThat(store.readValidated(A, ENERGY, at(0), at(10))).contains(a);
+    assertThat(store.readValidated(B, ENERGY, at(0), at(10))).contains(b);
+    assertThat(store.readValidated(A, ENERGY, at(0), at(10)).orElseThrow().values()[9]).isNaN();
+    IntervalSeries sum = store.aggregate(ENERGY, at(0), at(10), Duration.ofMinutes(150));
+    assertThat(sum.values()[0]).isFinite();
+  }
+
+  @Test
+  void manyInsightsAreStoredTogetherAndReplaceEarlierOnes() {
+    Instant t = Instant.parse("2026-02-01T00:00:00Z");
+    store.putInsight("meter-a", "consumer", "{\"v\":1}", t);
+    store.putInsights(
+        List.of(
+            new InsightRecord("meter-a", "consumer", "{\"v\":2}", t.plusSeconds(1)),
+            new InsightRecord("meter-b", "consumer", "{\"v\":3}", t.plusSeconds(1))));
+    assertThat(store.insight("meter-a", "consumer").orElseThrow().json()).isEqualTo("{\"v\":2}");
+    assertThat(store.insight("meter-b", "consumer").orElseThrow().json()).isEqualTo("{\"v\":3}");
+    assertThat(store.insights("meter-a")).hasSize(1);
+  }
+
+  @Test
   void latestManualEditIsAppliedToTheValidatedSeries() {
     store.replaceValidated(validated(A, 0, 4, 0, "1"));
     Instant t1 = Instant.parse("2026-02-01T00:00:00Z");

@@ -312,6 +312,21 @@ public abstract class SqlStore implements Store {
   }
 
   @Override
+  public void replaceValidated(Collection<ValidatedSeries> series) {
+    if (series.isEmpty()) {
+      return;
+    }
+    write(
+        "replaceValidated (" + series.size() + " series)",
+        c -> {
+          for (ValidatedSeries s : series) {
+            ValidatedSql.replace(c, s);
+          }
+          return null;
+        });
+  }
+
+  @Override
   public Optional<ValidatedSeries> readValidated(
       MeterId meter, ObisCode obis, Instant from, Instant to) {
     return read(
@@ -371,6 +386,21 @@ public abstract class SqlStore implements Store {
         "putInsight " + subject + "/" + kind,
         c -> {
           meta.putInsight(c, new InsightRecord(subject, kind, json, computedAt));
+          return null;
+        });
+  }
+
+  @Override
+  public void putInsights(Collection<InsightRecord> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    write(
+        "putInsights (" + records.size() + ")",
+        c -> {
+          for (InsightRecord r : records) {
+            meta.putInsight(c, r);
+          }
           return null;
         });
   }
