@@ -2,7 +2,9 @@ package io.loadlens.iec21;
 
 import io.loadlens.model.ObisCode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One data set of a readout or telegram: an address and its value groups, as in {@code
@@ -18,13 +20,30 @@ public record DataSet(String address, List<ValueGroup> values, int line) {
     values = List.copyOf(values);
   }
 
+  /**
+   * Addresses parsed before: a meter repeats the same few dozen every second, and parsing is most
+   * of a telegram's decode time. Bounded, so hostile input cannot grow it.
+   */
+  private static final Map<String, Optional<ObisCode>> PARSED = new ConcurrentHashMap<>();
+
+  private static final int MAX_PARSED = 4096;
+
   /** The address as an OBIS code, when it is one (IEC 62056-21 also allows free addresses). */
   public Optional<ObisCode> obis() {
-    try {
-      return Optional.of(ObisCode.parse(address));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
+    Optional<ObisCode> known = PARSED.get(address);
+    if (known != null) {
+      return known;
     }
+    Optional<ObisCode> parsed;
+    try {
+      parsed = Optional.of(ObisCode.parse(address));
+    } catch (IllegalArgumentException e) {
+      parsed = Optional.empty();
+    }
+    if (PARSED.size() < MAX_PARSED) {
+      PARSED.put(address, parsed);
+    }
+    return parsed;
   }
 
   /** The first value group, or an empty one for {@code ADDRESS()}. */
