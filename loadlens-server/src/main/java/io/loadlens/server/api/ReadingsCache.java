@@ -16,10 +16,12 @@ import java.util.function.Supplier;
 /**
  * An LRU cache of encoded readings answers, bounded in bytes and in age.
  *
- * <p>Consistency: the key holds the channel's latest capture time, so new readings are visible at
- * once; an answer is reused for at most {@code ttl}, which bounds how long a change that does not
- * move the latest capture time (a VEE re-run, a back-filled gap) can go unseen; manual edits made
- * through the API drop the meter's entries at once. Concurrent misses of one key compute it once.
+ * <p>Consistency: the key holds the channel's latest capture time, so new readings are visible as
+ * soon as the caller sees the new latest capture time (within a second, see {@code
+ * MeterOperations.LOOKUP_TTL}); an answer is reused for at most {@code ttl}, which bounds how long
+ * a change that does not move the latest capture time (a VEE re-run, a back-filled gap) can go
+ * unseen; manual edits made through the API drop the meter's entries at once. Concurrent misses of
+ * one key compute it once.
  */
 public final class ReadingsCache {
 
