@@ -13,13 +13,13 @@ import io.loadlens.model.IntervalSeries;
 import io.loadlens.model.MeterInfo;
 import io.loadlens.model.ObisCode;
 import io.loadlens.model.ValidatedSeries;
+import io.loadlens.store.InsightRecord;
 import io.loadlens.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +29,10 @@ import java.util.Optional;
  */
 public final class InsightStage {
   public static final String CONSUMER_KIND = "consumer";
+
+  /** Consumers analysed in parallel and then stored in one transaction. */
+  static final int CHUNK = 64;
+
   public static final String FLEET_SUBJECT = "fleet";
   public static final String FLEET_KIND = "fleet";
   public static final String SEGMENTS_KIND = "segments";
@@ -57,13 +61,28 @@ public final class InsightStage {
     Instant from = grid.time(0);
     Instant to = grid.time(grid.steps());
     progress.start("insights", meters.size());
-    List<Analysed> out = Collections.synchronizedList(new ArrayList<>());
-    meters.parallelStream()
-        .forEach(
-            m -> {
-              analyse(m, from, to, grid).ifPresent(out::add);
-              progress.step();
-            });
+    List<Analysed> out = new ArrayList<>();
+    for (int i = 0; i < meters.size(); i += CHUNK) {
+      List<Analysed> chunk =
+          meters.subList(i, Math.min(meters.size(), i + CHUNK)).parallelStream()
+              .map(
+                  m -> {
+                    Optional<Analysed> a = analyse(m, from, to, grid);
+                    progress.step();
+                    return a;
+                  })
+              .flatMap(Optional::stream)
+              .toList();
+      Instant now = clock.instant();
+      store.putInsights(
+          chunk.stream()
+              .map(
+                  a ->
+                      new InsightRecord(
+                          a.insights().meterId(), CONSUMER_KIND, Json.write(a.insights()), now))
+              .toList());
+      out.addAll(chunk);
+    }
     progress.done();
     out.sort(java.util.Comparator.comparing(a -> a.insights().meterId()));
     return out;
@@ -94,7 +113,7 @@ public final class InsightStage {
     return new FleetGrid(from.getEpochSecond(), (int) step, steps);
   }
 
-  /** One consumer; empty when VEE has produced no validated import series for it. */
+  /** One consumer, not stored; empty when VEE has produced no validated import series for it. */
   public Optional<Analysed> analyse(MeterInfo meter, Instant from, Instant to, FleetGrid grid) {
     Optional<ValidatedSeries> imp =
         store.readValidated(meter.id(), ObisCode.ACTIVE_ENERGY_IMPORT_INTERVAL, from, to);
@@ -121,7 +140,6 @@ public final class InsightStage {
       input = input.withVoltages(volts);
     }
     ConsumerInsights insights = InsightEngine.analyse(input, config);
-    store.putInsight(meter.id().value(), CONSUMER_KIND, Json.write(insights), clock.instant());
     return Optional.of(
         new Analysed(
             insights, ConsumerProfileSummary.of(imp.get(), insights, meter.feeder(), grid)));

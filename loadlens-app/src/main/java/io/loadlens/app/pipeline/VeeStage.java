@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs VEE over stored meters: reads each meter's raw energy channels, validates and estimates
@@ -33,6 +32,9 @@ public final class VeeStage {
           ObisCode.ACTIVE_ENERGY_EXPORT,
           ObisCode.ACTIVE_ENERGY_IMPORT_INTERVAL,
           ObisCode.ACTIVE_ENERGY_EXPORT_INTERVAL);
+
+  /** Meters validated in parallel and then written in one transaction. */
+  static final int CHUNK = 64;
 
   private final Store store;
   private final VeeEngine engine;
@@ -53,30 +55,57 @@ public final class VeeStage {
       List<MeterInfo> meters, Instant from, Instant to, Duration interval, Progress progress) {
     Instant end = to != null ? alignDown(to, interval) : fleetEnd(interval);
     progress.start("VEE", meters.size());
-    AtomicReference<FleetSummary> fleet = new AtomicReference<>(FleetSummary.empty());
-    List<MeterId> empty = java.util.Collections.synchronizedList(new ArrayList<>());
-    long[] findings = new long[1];
-    meters.parallelStream()
-        .forEach(
-            m -> {
-              Optional<VeeResult> r = runOne(m, from, end, interval);
-              if (r.isEmpty()) {
-                empty.add(m.id());
-              } else {
-                fleet.accumulateAndGet(
-                    FleetSummary.of(List.of(r.get().summary())), FleetSummary::plus);
-                synchronized (findings) {
-                  findings[0] += r.get().findings().size();
-                }
-              }
-              progress.step();
-            });
+    FleetSummary fleet = FleetSummary.empty();
+    int empty = 0;
+    long findings = 0;
+    for (int i = 0; i < meters.size(); i += CHUNK) {
+      List<MeterInfo> chunk = meters.subList(i, Math.min(meters.size(), i + CHUNK));
+      List<Optional<VeeResult>> results =
+          chunk.parallelStream()
+              .map(
+                  m -> {
+                    Optional<VeeResult> r = validate(m, from, end, interval);
+                    progress.step();
+                    return r;
+                  })
+              .toList();
+      List<ValidatedSeries> series = new ArrayList<>();
+      List<MeterEvent> events = new ArrayList<>();
+      for (Optional<VeeResult> r : results) {
+        if (r.isEmpty()) {
+          empty++;
+          continue;
+        }
+        series.addAll(r.get().series());
+        events.addAll(r.get().findings());
+        fleet = fleet.plus(r.get().summary());
+      }
+      store.replaceValidated(series);
+      if (!events.isEmpty()) {
+        store.recordEvents(events);
+      }
+      findings += events.size();
+    }
     progress.done();
-    return new Outcome(meters.size(), empty.size(), fleet.get(), findings[0]);
+    return new Outcome(meters.size(), empty, fleet, findings);
   }
 
-  /** Validates one meter; empty when it has no energy data in the span. */
+  /** Validates one meter and stores its output; empty when it has no energy data in the span. */
   public Optional<VeeResult> runOne(MeterInfo meter, Instant from, Instant to, Duration interval) {
+    Optional<VeeResult> r = validate(meter, from, to, interval);
+    r.ifPresent(
+        result -> {
+          store.replaceValidated(result.series());
+          if (!result.findings().isEmpty()) {
+            store.recordEvents(result.findings());
+          }
+        });
+    return r;
+  }
+
+  /** Validates one meter without storing; empty when it has no energy data in the span. */
+  private Optional<VeeResult> validate(
+      MeterInfo meter, Instant from, Instant to, Duration interval) {
     Instant wide = from != null ? from : Instant.EPOCH;
     List<IntervalSeries> channels = new ArrayList<>();
     for (ObisCode obis : store.channels(meter.id())) {
@@ -106,15 +135,7 @@ public final class VeeStage {
             List.of(),
             null,
             edits(meter.id()));
-    VeeResult result = engine.run(input);
-    for (ValidatedSeries s : result.series()) {
-      store.replaceValidated(s);
-    }
-    List<MeterEvent> findings = result.findings();
-    if (!findings.isEmpty()) {
-      store.recordEvents(findings);
-    }
-    return Optional.of(result);
+    return Optional.of(engine.run(input));
   }
 
   private List<ManualEdit> edits(MeterId meter) {
