@@ -49,6 +49,10 @@ public final class MqttPublisher implements ReadingPublisher {
 
               @Override
               public void disconnected(Throwable cause) {
+                if (closing) {
+                  LOG.info("gateway {}: disconnected from {} on close", gateway, settings);
+                  return;
+                }
                 LOG.warn(
                     "gateway {}: disconnected from {}: {}",
                     gateway,
