@@ -41,7 +41,10 @@ public final class ModeCSession {
       Objects.requireNonNull(interCharacter, "interCharacter");
       Objects.requireNonNull(switchOver, "switchOver");
       Objects.requireNonNull(poll, "poll");
-      if (reaction.isNegative() || interCharacter.isNegative() || poll.isNegative()) {
+      if (reaction.isNegative()
+          || interCharacter.isNegative()
+          || switchOver.isNegative()
+          || poll.isNegative()) {
         throw new IllegalArgumentException("IEC 62056-21 timing: durations must not be negative");
       }
     }
