@@ -5,6 +5,8 @@ import io.loadlens.model.MeterId;
 import io.loadlens.model.ReadingBatch;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
@@ -38,6 +40,15 @@ public final class P1Reader {
 
     /** A frame that could not be decrypted or decoded; the reader goes on with the next. */
     default void onBadTelegram(Iec21Exception error) {}
+
+    /** The port could not be opened or failed while read ({@link #runReconnecting}). */
+    default void onStreamError(IOException error) {}
+  }
+
+  /** Opens the port: a serial device file, a bridge's socket stream. */
+  @FunctionalInterface
+  public interface Opener {
+    InputStream open() throws IOException;
   }
 
   /**
@@ -99,6 +110,33 @@ public final class P1Reader {
         break;
       }
       accept(frame.get());
+    }
+    return stats();
+  }
+
+  /**
+   * Reads until {@link #stop()}: opens the port, reads it to its end, and opens it again after
+   * {@code retryDelay} when it ends or fails (a TCP bridge that dropped the connection, a USB
+   * adapter that was re-plugged). Failures go to {@link Listener#onStreamError}.
+   *
+   * @throws InterruptedIOException when the thread is interrupted while waiting to reopen
+   */
+  public Stats runReconnecting(Opener opener, Duration retryDelay) throws InterruptedIOException {
+    while (!stopped) {
+      try (InputStream in = opener.open()) {
+        run(in);
+      } catch (IOException e) {
+        listener.onStreamError(e);
+      }
+      if (stopped) {
+        break;
+      }
+      try {
+        Thread.sleep(retryDelay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("P1 reader interrupted while waiting to reopen the port");
+      }
     }
     return stats();
   }

@@ -29,7 +29,7 @@ class P1ReaderTest {
       SmartyKeys.luxembourg("D491470F47126332B07D1923B3504188");
 
   /** Collects what the reader hands out. */
-  static final class Collector implements P1Reader.Listener {
+  static class Collector implements P1Reader.Listener {
     final List<ReadingBatch> readings = new ArrayList<>();
     final List<ReadingBatch> rows = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
@@ -176,6 +176,38 @@ class P1ReaderTest {
         .run(new ByteArrayInputStream(concat(huge, kaifa)));
     assertThat(c.errors).singleElement().asString().contains("exceeds 16384 bytes");
     assertThat(c.readings).hasSize(1);
+  }
+
+  @Test
+  void reopensThePortAfterItEndsOrFailsUntilStopped() throws Exception {
+    byte[] kaifa = P1DecoderTest.resource("dsmr42-kaifa-ma105.txt");
+    byte[] iskra = P1DecoderTest.resource("dsmr50-iskra-am550.txt");
+    List<String> streamErrors = new ArrayList<>();
+    Collector c =
+        new Collector() {
+          @Override
+          public void onStreamError(IOException error) {
+            streamErrors.add(error.getMessage());
+          }
+        };
+    P1Reader reader = new P1Reader(P1Reader.Config.plain(), c, CLOCK);
+    java.util.concurrent.atomic.AtomicInteger opens =
+        new java.util.concurrent.atomic.AtomicInteger();
+    P1Reader.Opener opener =
+        () ->
+            switch (opens.incrementAndGet()) {
+              case 1 -> new ByteArrayInputStream(kaifa);
+              case 2 -> throw new IOException("connection refused");
+              case 3 -> new ByteArrayInputStream(iskra);
+              default -> {
+                reader.stop();
+                yield InputStream.nullInputStream();
+              }
+            };
+    P1Reader.Stats stats = reader.runReconnecting(opener, java.time.Duration.ZERO);
+    assertThat(stats.telegrams()).isEqualTo(2);
+    assertThat(streamErrors).containsExactly("connection refused");
+    assertThat(opens.get()).isEqualTo(4);
   }
 
   @Test
