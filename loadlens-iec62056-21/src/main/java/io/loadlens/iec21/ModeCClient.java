@@ -56,6 +56,12 @@ public final class ModeCClient {
   /** Longest identification line accepted: "/XXXZ\W" + 16 characters + CR LF, with margin. */
   static final int MAX_IDENTIFICATION_BYTES = 128;
 
+  /**
+   * Most bytes skipped while waiting for '/' or STX (echoes, line noise): a line that only ever
+   * carries noise ends the exchange instead of keeping it alive.
+   */
+  static final int MAX_SKIPPED_BYTES = 1024;
+
   /** Longest data message accepted. */
   public static final int MAX_DATA_MESSAGE_BYTES = 64 * 1024;
 
@@ -119,9 +125,10 @@ public final class ModeCClient {
   private ModeCIdentification identification;
   private boolean inData;
   private boolean awaitBcc;
+  private int skipped;
 
   public ModeCClient(Options options) {
-    this.options = options;
+    this.options = java.util.Objects.requireNonNull(options, "options");
   }
 
   public State state() {
@@ -195,7 +202,8 @@ public final class ModeCClient {
 
   private void identificationByte(int b, List<Action> actions) {
     if (line.size() == 0 && b != '/') {
-      return; // noise before the identification
+      skip("'/' of the identification"); // noise before the identification
+      return;
     }
     line.write(b);
     if (line.size() > MAX_IDENTIFICATION_BYTES) {
@@ -231,8 +239,10 @@ public final class ModeCClient {
       if (b == ModeCReadout.STX) {
         inData = true;
         data.write(b);
+      } else {
+        skip("STX of the data message"); // the echo of the option select, or noise
       }
-      return; // the echo of the option select, or noise
+      return;
     }
     data.write(b);
     if (data.size() > MAX_DATA_MESSAGE_BYTES) {
@@ -247,6 +257,13 @@ public final class ModeCClient {
               new ModeCReadout(Optional.ofNullable(identification), r.dataSets(), r.bcc())));
     } else if (b == ModeCReadout.ETX) {
       awaitBcc = true;
+    }
+  }
+
+  private void skip(String awaited) {
+    if (++skipped > MAX_SKIPPED_BYTES) {
+      throw new Iec21Exception(
+          "IEC 62056-21 mode C: " + MAX_SKIPPED_BYTES + " bytes of noise without the " + awaited);
     }
   }
 

@@ -168,6 +168,18 @@ class ModeCClientTest {
   }
 
   @Test
+  void endsTheExchangeWhenTheLineCarriesOnlyNoise() {
+    ModeCClient client = new ModeCClient(ModeCClient.Options.defaults());
+    client.start();
+    client.receive("/LOG5LK13\r\n".getBytes(StandardCharsets.US_ASCII));
+    byte[] noise = new byte[1025];
+    Arrays.fill(noise, (byte) 0x55);
+    assertThatThrownBy(() -> client.receive(noise))
+        .hasMessage("IEC 62056-21 mode C: 1024 bytes of noise without the STX of the data message");
+    assertThat(client.state()).isEqualTo(ModeCClient.State.FAILED);
+  }
+
+  @Test
   void refusesAnIdentificationThatNeverEnds() {
     ModeCClient client = new ModeCClient(ModeCClient.Options.defaults());
     client.start();
