@@ -50,7 +50,7 @@ public final class WMBusReceiver {
   private volatile boolean stopped;
 
   /**
-   * @param keys the meters' keys, e.g. a {@link KeyFile}
+   * @param keys the meters' keys, e.g. a {@link io.loadlens.wmbus.receiver.KeyFile}
    * @param meterZone the zone of the meters' clocks and of rtl-wmbus timestamps
    */
   public WMBusReceiver(KeyLookup keys, ZoneId meterZone, Listener listener, InstantSource clock) {

@@ -9,6 +9,7 @@ import io.loadlens.model.MeterId;
 import io.loadlens.model.ObisCode;
 import io.loadlens.model.ReadingBatch;
 import io.loadlens.model.Unit;
+import io.loadlens.wmbus.receiver.KeyFile;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;

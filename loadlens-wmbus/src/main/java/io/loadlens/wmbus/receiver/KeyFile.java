@@ -1,5 +1,7 @@
-package io.loadlens.wmbus;
+package io.loadlens.wmbus.receiver;
 
+import io.loadlens.wmbus.KeyLookup;
+import io.loadlens.wmbus.WMBusConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,11 @@
-package io.loadlens.wmbus;
+package io.loadlens.wmbus.receiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loadlens.wmbus.TelegramDecoder;
+import io.loadlens.wmbus.WMBusConfigException;
+import io.loadlens.wmbus.WMBusTelegram;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
