@@ -2,12 +2,15 @@ package io.loadlens.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadlens.model.EstimationMethod;
 import io.loadlens.model.IntervalSeries;
 import io.loadlens.model.MeterId;
 import io.loadlens.model.MeterInfo;
 import io.loadlens.model.ObisCode;
+import io.loadlens.model.Quality;
 import io.loadlens.model.ReadingBatch;
 import io.loadlens.model.Unit;
+import io.loadlens.model.ValidatedSeries;
 import io.loadlens.server.auth.Role;
 import io.loadlens.server.testing.TestClient;
 import io.loadlens.store.Store;
@@ -64,11 +67,35 @@ class ExportEndpointTest {
                       IntervalSeries.of(
                           id, ObisCode.ACTIVE_ENERGY_IMPORT_INTERVAL, Unit.WATT_HOUR, t, v)))));
     }
+    long[] vt = new long[96];
+    double[] vv = new double[96];
+    for (int i = 0; i < 96; i++) {
+      vt[i] = START.getEpochSecond() + 900L * i;
+      vv[i] = 100 + i;
+    }
+    store.replaceValidated(
+        new ValidatedSeries(
+            A,
+            ObisCode.ACTIVE_ENERGY_IMPORT_INTERVAL,
+            Unit.WATT_HOUR,
+            900,
+            vt,
+            vv,
+            filled(Quality.VALID),
+            new EstimationMethod[96],
+            new long[96],
+            "test"));
     server =
         ApiServer.start(ServerConfig.defaults(dir).withPort(0).withBindAddress("127.0.0.1"), store);
     client = new TestClient(server.baseUri(), dir);
     analyst = server.tokens().create(Role.ANALYST, Set.of()).token();
     consumerA = server.tokens().create(Role.CONSUMER, Set.of(A)).token();
+  }
+
+  static Quality[] filled(Quality q) {
+    Quality[] out = new Quality[96];
+    Arrays.fill(out, q);
+    return out;
   }
 
   @AfterAll
@@ -138,6 +165,28 @@ class ExportEndpointTest {
     var r = client.get("/api/v1/meters/EXP0001/export?format=xlsx", analyst);
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("'format'").contains("xlsx");
+  }
+
+  @Test
+  void editMadeThroughTheApiIsVisibleAtOnceInCachedValidatedReadings() throws Exception {
+    String path = "/api/v1/meters/EXP0001/readings?source=validated&from=2024-01-01&to=2024-01-02";
+    String operator = server.tokens().create(Role.OPERATOR, Set.of()).token();
+    var before =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(client.get(path, analyst).body());
+    assertThat(before.get("v").get(40).asDouble()).isEqualTo(140.0);
+    var edit =
+        client.send(
+            "POST",
+            "/api/v1/meters/EXP0001/edits",
+            operator,
+            "{\"timestamp\":\"2024-01-01T10:00:00Z\",\"value\":7.5,\"reason\":\"meter swap\"}");
+    assertThat(edit.statusCode()).isEqualTo(201);
+    var after =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(client.get(path, analyst).body());
+    assertThat(after.get("v").get(40).asDouble()).isEqualTo(7.5);
+    assertThat(after.get("quality").get(40).asText()).isEqualTo("EDITED");
   }
 
   @Test
