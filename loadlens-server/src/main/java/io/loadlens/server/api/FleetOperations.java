@@ -55,6 +55,19 @@ public final class FleetOperations {
         new Operation("collector.errors", Role.OPERATOR, false, this::errors));
   }
 
+  /**
+   * The raw energy channel the fleet has: interval energy (imported data) or, for meters read over
+   * DLMS, the cumulative import register their load profiles capture.
+   */
+  private ObisCode rawEnergyChannel() {
+    for (ObisCode o : List.of(ObisCode.ACTIVE_ENERGY_IMPORT_INTERVAL, ObisCode.ACTIVE_ENERGY_IMPORT)) {
+      if (!store.lastCaptureTimes(o).isEmpty()) {
+        return o;
+      }
+    }
+    return MeterOperations.DEFAULT_OBIS;
+  }
+
   /** The latest capture over the fleet, or now: the default end of fleet ranges. */
   private Instant latest(ObisCode obis) {
     return store.lastCaptureTimes(obis).values().stream()
@@ -64,7 +77,7 @@ public final class FleetOperations {
   }
 
   private Object overview(Call c) {
-    ObisCode obis = Params.obis(c.args(), MeterOperations.DEFAULT_OBIS);
+    ObisCode obis = Params.obis(c.args(), rawEnergyChannel());
     Instant end = latest(obis);
     Params.Range r = Params.range(c.args(), end.minus(Duration.ofDays(7)), end);
     List<MeterInfo> all = store.meters();
@@ -118,7 +131,7 @@ public final class FleetOperations {
   }
 
   private Object aggregate(Call c) {
-    ObisCode obis = Params.obis(c.args(), MeterOperations.DEFAULT_OBIS);
+    ObisCode obis = Params.obis(c.args(), rawEnergyChannel());
     Instant end = latest(obis);
     Params.Range r = Params.range(c.args(), end.minus(Duration.ofDays(7)), end);
     Duration bucket = Params.duration(c.args(), "bucket", Duration.ofHours(1));
@@ -178,7 +191,7 @@ public final class FleetOperations {
   }
 
   private Object collectorStatus(Call c) {
-    ObisCode obis = Params.obis(c.args(), MeterOperations.DEFAULT_OBIS);
+    ObisCode obis = Params.obis(c.args(), rawEnergyChannel());
     Duration stale = Params.duration(c.args(), "staleAfter", Duration.ofHours(26));
     Instant now = clock.instant();
     Map<MeterId, Instant> last = store.lastCaptureTimes(obis);
