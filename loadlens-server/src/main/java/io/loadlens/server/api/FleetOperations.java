@@ -60,7 +60,8 @@ public final class FleetOperations {
    * DLMS, the cumulative import register their load profiles capture.
    */
   private ObisCode rawEnergyChannel() {
-    for (ObisCode o : List.of(ObisCode.ACTIVE_ENERGY_IMPORT_INTERVAL, ObisCode.ACTIVE_ENERGY_IMPORT)) {
+    for (ObisCode o :
+        List.of(ObisCode.ACTIVE_ENERGY_IMPORT_INTERVAL, ObisCode.ACTIVE_ENERGY_IMPORT)) {
       if (!store.lastCaptureTimes(o).isEmpty()) {
         return o;
       }
