@@ -60,6 +60,13 @@ class FleetOverviewOfDlmsDataTest {
       assertThat(o.get("obis").asText()).isEqualTo("1-0:1.8.0.255");
       assertThat(o.get("metersRead").asInt()).isEqualTo(2);
       assertThat(o.get("completenessMean").asDouble()).isGreaterThan(0.99);
+      JsonNode a =
+          new ObjectMapper()
+              .readTree(
+                  client
+                      .get("/api/v1/fleet/aggregate?from=2024-01-01&to=2024-01-03", analyst)
+                      .body());
+      assertThat(a.get("obis").asText()).isEqualTo("1-0:1.29.0.255");
     }
   }
 }

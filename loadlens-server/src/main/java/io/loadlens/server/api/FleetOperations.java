@@ -132,7 +132,7 @@ public final class FleetOperations {
   }
 
   private Object aggregate(Call c) {
-    ObisCode obis = Params.obis(c.args(), rawEnergyChannel());
+    ObisCode obis = Params.obis(c.args(), MeterOperations.DEFAULT_OBIS);
     Instant end = latest(obis);
     Params.Range r = Params.range(c.args(), end.minus(Duration.ofDays(7)), end);
     Duration bucket = Params.duration(c.args(), "bucket", Duration.ofHours(1));
