@@ -1,0 +1,86 @@
+package io.loadlens.app.pipeline;
+
+import io.loadlens.model.MeterId;
+import io.loadlens.model.MeterInfo;
+import io.loadlens.model.ReadingBatch;
+import io.loadlens.store.IngestResult;
+import io.loadlens.store.Store;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes readings from a live source (a P1 port, a wM-Bus receiver, a Zigbee gateway) to the store
+ * in groups: when {@code maxBatches} are waiting or every {@code maxDelay}, whichever comes first,
+ * in one transaction (a commit per telegram would cost more than the telegram). Meters seen for the
+ * first time are added to the registry. Readings still waiting when the process dies are lost from
+ * the store but not from the meter: its registers are cumulative and the next telegram carries
+ * them.
+ */
+public final class BatchWriter implements AutoCloseable {
+  private final Store store;
+  private final ZoneId zone;
+  private final String group;
+  private final int maxBatches;
+  private final List<ReadingBatch> pending = new ArrayList<>();
+  private final Set<MeterId> known = new HashSet<>();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().daemon().name("loadlens-batch-writer").unstarted(r));
+  private IngestResult total = IngestResult.NONE;
+
+  public BatchWriter(Store store, ZoneId zone, String group, int maxBatches, Duration maxDelay) {
+    this.store = store;
+    this.zone = zone;
+    this.group = group;
+    this.maxBatches = maxBatches;
+    for (MeterInfo m : store.meters()) {
+      known.add(m.id());
+    }
+    long ms = maxDelay.toMillis();
+    timer.scheduleWithFixedDelay(this::flush, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  public synchronized void add(ReadingBatch batch) {
+    pending.add(batch);
+    if (pending.size() >= maxBatches) {
+      flush();
+    }
+  }
+
+  /** Writes what is waiting. */
+  public synchronized void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<MeterInfo> fresh = new ArrayList<>();
+    for (ReadingBatch b : pending) {
+      if (known.add(b.meter())) {
+        fresh.add(new MeterInfo(b.meter(), group, "", "", 0, zone, Map.of()));
+      }
+    }
+    if (!fresh.isEmpty()) {
+      store.upsertMeters(fresh);
+    }
+    total = total.plus(store.ingest(List.copyOf(pending)));
+    pending.clear();
+  }
+
+  /** What the store took so far. */
+  public synchronized IngestResult total() {
+    return total;
+  }
+
+  @Override
+  public void close() {
+    timer.shutdown();
+    flush();
+  }
+}
