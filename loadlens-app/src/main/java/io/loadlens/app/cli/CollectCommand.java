@@ -69,7 +69,8 @@ public final class CollectCommand implements Callable<Integer> {
    * A pass every {@code minutes}, aligned to the period, 30 s after the boundary (meters close
    * their interval first) plus up to a tenth of the period of jitter; stopped by Ctrl-C.
    */
-  static CollectionScheduler scheduler(FleetCollector collector, int minutes, Clock clock) {
+  static CollectionScheduler scheduler(
+      FleetCollector collector, int minutes, Clock clock, UntilInterrupted running) {
     Duration every = Duration.ofMinutes(minutes);
     CollectionScheduler scheduler =
         new CollectionScheduler(
@@ -80,7 +81,16 @@ public final class CollectCommand implements Callable<Integer> {
             clock,
             Sleeper.SYSTEM,
             () -> ThreadLocalRandom.current().nextDouble());
-    Runtime.getRuntime().addShutdownHook(new Thread(scheduler::stop));
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                running.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              scheduler.stop();
+            });
     return scheduler;
   }
 
@@ -100,7 +110,8 @@ public final class CollectCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path dir = data.dataDir();
     Clock clock = Clock.systemUTC();
-    try (Store store = data.openStore();
+    try (UntilInterrupted running = new UntilInterrupted();
+        Store store = data.openStore();
         CollectionPipeline pipeline = CollectionPipeline.embedded(store, dir, clock)) {
       IngestProfileCommand.register(store, fleet.meters(), ZoneId.of(zone));
       CollectionListener summaries =
@@ -119,7 +130,7 @@ public final class CollectCommand implements Callable<Integer> {
               dir.resolve("state"),
               clock,
               summaries);
-      CollectionScheduler scheduler = scheduler(collector, minutes, clock);
+      CollectionScheduler scheduler = scheduler(collector, minutes, clock, running);
       out.printf(
           "Collecting %d meters every %d minutes into %s (Ctrl-C to stop)%n",
           fleet.size(), minutes, dir);

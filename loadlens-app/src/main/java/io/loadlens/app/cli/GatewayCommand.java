@@ -69,7 +69,8 @@ public final class GatewayCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path dir = data.dataDir();
     Clock clock = Clock.systemUTC();
-    try (ReadingPublisher publisher = publisher(name, clock);
+    try (UntilInterrupted running = new UntilInterrupted();
+        ReadingPublisher publisher = publisher(name, clock);
         CollectionPipeline pipeline = CollectionPipeline.gateway(dir, publisher)) {
       FleetCollector collector =
           pipeline.collector(
@@ -88,7 +89,7 @@ public final class GatewayCommand implements Callable<Integer> {
       }
       int minutes =
           intervalMinutes != null ? intervalMinutes : data.config().collector().intervalMinutes();
-      CollectionScheduler scheduler = CollectCommand.scheduler(collector, minutes, clock);
+      CollectionScheduler scheduler = CollectCommand.scheduler(collector, minutes, clock, running);
       out.printf(
           "Gateway %s: collecting %d meters every %d minutes (Ctrl-C to stop)%n",
           name, fleet.size(), minutes);

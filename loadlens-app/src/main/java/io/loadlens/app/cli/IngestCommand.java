@@ -10,8 +10,6 @@ import io.loadlens.transport.mqtt.MqttSubscriber;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +48,8 @@ public final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Store store = data.openStore();
+    try (UntilInterrupted running = new UntilInterrupted();
+        Store store = data.openStore();
         ReadingSubscriber subscriber = subscriber();
         IngestService ingest =
             new IngestService(
@@ -61,9 +60,7 @@ public final class IngestCommand implements Callable<Integer> {
               + (data.storeUrl() == null ? data.dataDir() : data.storeUrl())
               + " (Ctrl-C to stop)");
       out.flush();
-      CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-      while (!stop.await(Math.max(1, reportSeconds), TimeUnit.SECONDS)) {
+      while (!running.stoppedWithin(Math.max(1, reportSeconds))) {
         out.printf(
             "messages=%d rows=%d dead_letters=%d sink_failures=%d%n",
             ingest.messageCount(),

@@ -33,7 +33,6 @@ import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,12 +72,6 @@ public final class ListenCommand implements Runnable {
         "%s: %d values offered, %d new, %d already stored, %d conflicts%n",
         what, r.offered(), r.inserted(), r.duplicates(), r.conflicts());
     out.flush();
-  }
-
-  static void awaitInterrupt() throws InterruptedException {
-    CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-    stop.await();
   }
 
   /** A DSMR P1 port: a serial device, a TCP serial bridge, or a capture file. */
@@ -153,7 +146,8 @@ public final class ListenCommand implements Runnable {
         throw new ConfigException("--key/--ak: " + e.getMessage(), e);
       }
       PrintWriter out = spec.commandLine().getOut();
-      try (Store store = data.openStore();
+      try (UntilInterrupted running = new UntilInterrupted();
+          Store store = data.openStore();
           BatchWriter writer = new BatchWriter(store, zone(zone), "p1", MAX_BATCHES, MAX_DELAY)) {
         P1Reader reader =
             new P1Reader(
@@ -184,7 +178,16 @@ public final class ListenCommand implements Runnable {
             out.printf("%s: %d telegrams, %d bad%n", file, s.telegrams(), s.badTelegrams());
           }
         } else {
-          Runtime.getRuntime().addShutdownHook(new Thread(reader::stop));
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      running.await();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    reader.stop();
+                  });
           out.println("Reading P1 from " + (device != null ? device : tcp) + " (Ctrl-C to stop)");
           out.flush();
           reader.runReconnecting(opener(), Duration.ofSeconds(5));
@@ -330,7 +333,8 @@ public final class ListenCommand implements Runnable {
     public Integer call() throws Exception {
       Zigbee2MqttDecoder decoder = Zigbee2MqttDecoder.withNamedMeters(baseTopic);
       PrintWriter out = spec.commandLine().getOut();
-      try (Store store = data.openStore();
+      try (UntilInterrupted running = new UntilInterrupted();
+          Store store = data.openStore();
           BatchWriter writer =
               new BatchWriter(store, zone(zone), "zigbee", MAX_BATCHES, MAX_DELAY);
           MqttTopicListener listener =
@@ -341,7 +345,7 @@ public final class ListenCommand implements Runnable {
                       decoder.decode(topic, payload, Instant.now()).ifPresent(writer::add))) {
         out.println("Listening to " + decoder.subscription() + " (Ctrl-C to stop)");
         out.flush();
-        awaitInterrupt();
+        running.await();
         writer.flush();
         report(out, "Zigbee", writer.total());
       }

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,7 +53,8 @@ public final class ServeCommand implements Callable<Integer> {
   static void serve(DataOptions data, Store store, PrintWriter out, Integer portOverride)
       throws InterruptedException {
     ServerConfig cfg = serverConfig(data.config().server(), data.dataDir(), portOverride);
-    try (ApiServer server = ApiServer.start(cfg, store, Clock.systemUTC())) {
+    try (UntilInterrupted running = new UntilInterrupted();
+        ApiServer server = ApiServer.start(cfg, store, Clock.systemUTC())) {
       TokenService.IssuedToken admin = server.tokens().create(Role.ADMIN, Set.of());
       out.println("Dashboard and API: " + server.baseUri());
       server
@@ -65,9 +65,7 @@ public final class ServeCommand implements Callable<Integer> {
       out.println(admin.token());
       out.println("Press Ctrl-C to stop.");
       out.flush();
-      CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-      stop.await();
+      running.await();
     }
   }
 

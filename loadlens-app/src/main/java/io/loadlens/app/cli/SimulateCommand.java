@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,7 +55,8 @@ public final class SimulateCommand implements Callable<Integer> {
     Path work = data.dataDir().resolve("fleet");
     PrintWriter out = spec.commandLine().getOut();
     Clock clock = Clock.systemUTC();
-    try (SimulatedFleet sim = SimulatedFleet.start(fs, clock, work)) {
+    try (UntilInterrupted running = new UntilInterrupted();
+        SimulatedFleet sim = SimulatedFleet.start(fs, clock, work)) {
       Path file = sim.fleetFile();
       if (fleetFile != null) {
         Files.createDirectories(fleetFile.toAbsolutePath().getParent());
@@ -80,12 +80,10 @@ public final class SimulateCommand implements Callable<Integer> {
           file.toAbsolutePath());
       out.println(seconds == null ? "Press Ctrl-C to stop." : "Stopping in " + seconds + " s.");
       out.flush();
-      CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       if (seconds == null) {
-        stop.await();
+        running.await();
       } else {
-        stop.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        running.await(seconds);
       }
     }
     return Main.EXIT_OK;
