@@ -82,17 +82,20 @@ public final class FleetOptions {
       description = "The households' time zone (default ${DEFAULT-VALUE}).")
   String zone;
 
+  /** Parses {@code --security}: none, lls or hls-gmac (also hls, hls5). */
+  static SecurityLevel securityLevel(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "none" -> SecurityLevel.NONE;
+      case "lls" -> SecurityLevel.LLS;
+      case "hls-gmac", "hls", "hls5" -> SecurityLevel.HLS_GMAC;
+      default ->
+          throw new ConfigException("--security '" + text + "' is not one of none, lls, hls-gmac");
+    };
+  }
+
   /** The spec; {@code defaultFaults} applies when {@code --faults} is not given. */
   public FleetSpec spec(String defaultFaults) {
-    SecurityLevel level =
-        switch (security.toLowerCase(Locale.ROOT)) {
-          case "none" -> SecurityLevel.NONE;
-          case "lls" -> SecurityLevel.LLS;
-          case "hls-gmac", "hls", "hls5" -> SecurityLevel.HLS_GMAC;
-          default ->
-              throw new ConfigException(
-                  "--security '" + security + "' is not one of none, lls, hls-gmac");
-        };
+    SecurityLevel level = securityLevel(security);
     ZoneId z;
     try {
       z = ZoneId.of(zone);

@@ -192,15 +192,7 @@ public final class ReadCommand implements Callable<Integer> {
   }
 
   private ClientSettings settings() {
-    SecurityLevel level =
-        switch (security.toLowerCase(Locale.ROOT)) {
-          case "none" -> SecurityLevel.NONE;
-          case "lls" -> SecurityLevel.LLS;
-          case "hls-gmac", "hls", "hls5" -> SecurityLevel.HLS_GMAC;
-          default ->
-              throw new ConfigException(
-                  "--security '" + security + "' is not one of none, lls, hls-gmac");
-        };
+    SecurityLevel level = FleetOptions.securityLevel(security);
     if (level == SecurityLevel.LLS && password == null) {
       throw new ConfigException("--security lls needs --password");
     }
