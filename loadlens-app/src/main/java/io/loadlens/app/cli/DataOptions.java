@@ -9,6 +9,7 @@ import io.loadlens.store.Stores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,6 +56,13 @@ public final class DataOptions {
   public Path dataDir() {
     Path dir = data != null ? data : config().dataPath();
     try {
+      if (!Files.exists(dir)) {
+        // Consumer energy data, keys and token hashes live here: private to the running user.
+        Files.createDirectories(dir);
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+          Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
+      }
       Files.createDirectories(dir.resolve("log"));
     } catch (IOException e) {
       throw new ConfigException(
