@@ -1,6 +1,6 @@
 package io.loadlens.iec21;
 
-import static io.loadlens.iec21.Mutations.failsOnlyWith;
+import static io.loadlens.model.testing.Mutations.failsOnlyWith;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.loadlens.iec21.p1.Crc16Arc;
@@ -10,6 +10,7 @@ import io.loadlens.iec21.p1.P1Reader;
 import io.loadlens.iec21.p1.SmartyFrame;
 import io.loadlens.iec21.p1.SmartyKeys;
 import io.loadlens.model.ReadingBatch;
+import io.loadlens.model.testing.Mutations;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

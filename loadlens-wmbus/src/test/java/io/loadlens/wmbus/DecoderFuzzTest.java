@@ -1,7 +1,8 @@
 package io.loadlens.wmbus;
 
-import static io.loadlens.wmbus.Mutations.failsOnlyWith;
+import static io.loadlens.model.testing.Mutations.failsOnlyWith;
 
+import io.loadlens.model.testing.Mutations;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;

@@ -1,7 +1,8 @@
 package io.loadlens.zigbee;
 
-import static io.loadlens.zigbee.Mutations.failsOnlyWith;
+import static io.loadlens.model.testing.Mutations.failsOnlyWith;
 
+import io.loadlens.model.testing.Mutations;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

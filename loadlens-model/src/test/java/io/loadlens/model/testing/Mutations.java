@@ -1,4 +1,4 @@
-package io.loadlens.iec21;
+package io.loadlens.model.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
