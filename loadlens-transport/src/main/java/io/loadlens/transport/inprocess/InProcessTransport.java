@@ -37,6 +37,9 @@ public final class InProcessTransport {
 
   private record Entry(InboundMessage message, CompletableFuture<Void> acked) {}
 
+  /** How long a publish waits for queue space before it fails (the outbox retries it). */
+  static final java.time.Duration FULL_WAIT = java.time.Duration.ofSeconds(1);
+
   public InProcessTransport(int capacity, WireCodec codec) {
     if (capacity < 1) {
       throw new InvalidSettingsException("inProcess.capacity: " + capacity + " is below 1");
@@ -66,8 +69,20 @@ public final class InProcessTransport {
                 new CompletableFuture<>());
         lock.lock();
         try {
+          long waitNanos = FULL_WAIT.toNanos();
           while (queue.size() >= capacity) {
-            notFull.await();
+            if (waitNanos <= 0) {
+              // No subscriber is taking: fail this send; the gateway's outbox keeps the batch and
+              // sends it again later, instead of blocking the publisher for good.
+              return CompletableFuture.failedFuture(
+                  new TransportException(
+                      "in-process queue full (capacity "
+                          + capacity
+                          + ") for "
+                          + FULL_WAIT.toMillis()
+                          + " ms"));
+            }
+            waitNanos = notFull.awaitNanos(waitNanos);
           }
           queue.addLast(e);
           notEmpty.signal();
