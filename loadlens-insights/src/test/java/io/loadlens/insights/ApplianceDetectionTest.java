@@ -195,4 +195,25 @@ class ApplianceDetectionTest {
     assertThat(c.appliance(ApplianceKind.AIR_CONDITIONING).detected()).isFalse();
     assertThat(Arrays.stream(c.consumption().dailyKwh()).filter(Double::isNaN).count()).isZero();
   }
+
+  @Test
+  void coolingEvidenceHasNoShareWhenSummerUsesLessThanSpringAndAutumn() {
+    // Winter heating and a lower summer: there is no summer excess to take an afternoon share of.
+    ValidatedSeries s =
+        Synthetic.series(
+            "nocool",
+            LocalDate.of(2023, 1, 1),
+            365,
+            3600,
+            Z,
+            (t, i) -> {
+              int m = t.getMonthValue();
+              double extra = m == 12 || m <= 2 ? 1.0 : m >= 6 && m <= 8 ? -0.05 : 0;
+              return Synthetic.household(t) + extra;
+            });
+    ApplianceDetection ac = analyse(s).appliance(ApplianceKind.AIR_CONDITIONING);
+    assertThat(ac.detected()).isFalse();
+    assertThat(ac.confidence()).isZero();
+    assertThat(ac.evidence()).contains("no summer excess").doesNotContain("% of the excess");
+  }
 }

@@ -14,6 +14,9 @@ import java.util.Locale;
  * of the summer excess that falls in the afternoon and evening (12:00–20:00).
  */
 public final class SeasonalDetector {
+  /** Smallest seasonal excess, as a share of the spring/autumn level, whose shape is reported. */
+  static final double MIN_EXCESS_SHARE = 0.05;
+
   private SeasonalDetector() {}
 
   public static List<ApplianceDetection> detect(
@@ -110,13 +113,20 @@ public final class SeasonalDetector {
     double heatRatio = enough ? winter / shoulder : Double.NaN;
     double coolRatio = enough ? summer / shoulder : Double.NaN;
     double summerAfternoon = acc[2][1] == 0 ? Double.NaN : afternoon[2] / acc[2][1];
+    // The afternoon share of the summer excess exists only when there is an excess to share: below
+    // 5 % of the shoulder level it is noise, and a share of it is meaningless.
+    double summerExcess = summer - shoulder;
     double afternoonShare =
-        (summerAfternoon - shoulderAfternoon) / Math.max(1e-9, summer - shoulder);
+        summerExcess > MIN_EXCESS_SHARE * shoulder
+            ? (summerAfternoon - shoulderAfternoon) / summerExcess
+            : Double.NaN;
     double heat = Double.isNaN(heatRatio) ? 0 : (heatRatio - 1.15) / 0.5;
     double cool =
         Double.isNaN(coolRatio)
             ? 0
-            : (coolRatio - 1.1) / 0.4 * Stats.clamp01(afternoonShare / 0.45);
+            : Double.isNaN(afternoonShare)
+                ? 0
+                : (coolRatio - 1.1) / 0.4 * Stats.clamp01(afternoonShare / 0.45);
     return List.of(
         ApplianceDetection.of(
             ApplianceKind.HEAT_PUMP,
@@ -137,11 +147,14 @@ public final class SeasonalDetector {
             Stats.clamp01(cool) * 0.9,
             String.format(
                 Locale.ROOT,
-                "summer %.1f kWh/day vs spring/autumn %.1f (×%.2f), %.0f %% of the excess 12–20 h",
+                "summer %.1f kWh/day vs spring/autumn %.1f (×%.2f), %s",
                 summer,
                 shoulder,
                 coolRatio,
-                100 * afternoonShare),
+                Double.isNaN(afternoonShare)
+                    ? "no summer excess"
+                    : String.format(
+                        Locale.ROOT, "%.0f %% of the excess 12–20 h", 100 * afternoonShare)),
             0,
             Double.NaN,
             Stats.round(Math.max(0, summer - shoulder) * acc[2][1] / Math.max(1, p.dayCount), 3),
