@@ -22,14 +22,21 @@ import java.util.Optional;
  * </pre>
  *
  * Bytes are taken as 7-bit characters (a parity bit left in by a port opened 8N1 is ignored). An
- * echo of the client's own sign-on, as a half-duplex optical head returns it, is skipped. A meter
- * whose baud character is not a mode C one (modes A and B) sends its data without an option select;
- * the client then waits for the data at the current baud rate.
+ * echo of the client's own sign-on, as a half-duplex optical head returns it, is skipped. The baud
+ * character Z of the identification tells the protocol mode (clause 6.3.2, table 1 / 6.3.14):
+ *
+ * <ul>
+ *   <li>'0'..'6': mode C (or E), 300..19200 Bd, selected with the option select;
+ *   <li>'A'..'F': mode B, 600..19200 Bd: the meter sends its data without an option select, at that
+ *       rate, right after the identification, so the client switches at once;
+ *   <li>'7'..'9' and 'G'..'I' are reserved: the exchange fails naming the character;
+ *   <li>any other character: mode A, the data follows at the initial rate.
+ * </ul>
  *
  * <p>Timeouts are the caller's: when no byte arrives within {@link #REACTION_TIMEOUT_MILLIS} of a
  * request, or within {@link #INTER_CHARACTER_TIMEOUT_MILLIS} between characters, it calls {@link
- * #timeout()}, which fails the exchange with a message naming the state. Not thread-safe: one
- * client per exchange.
+ * #timeout(java.time.Duration)}, which fails the exchange with a message naming the state. Not
+ * thread-safe: one client per exchange.
  */
 public final class ModeCClient {
   /** Acknowledge character that opens the option select message (ISO 646 ACK). */
@@ -52,6 +59,9 @@ public final class ModeCClient {
 
   /** Mode C baud rates by the identification's Z character '0'..'6' (clause 6.3.14, table 1). */
   private static final int[] MODE_C_BAUD = {300, 600, 1200, 2400, 4800, 9600, 19200};
+
+  /** Mode B baud rates by the identification's Z character 'A'..'F' (clause 6.3.14, table 1). */
+  private static final int[] MODE_B_BAUD = {600, 1200, 2400, 4800, 9600, 19200};
 
   /** Longest identification line accepted: "/XXXZ\W" + 16 characters + CR LF, with margin. */
   static final int MAX_IDENTIFICATION_BYTES = 128;
@@ -81,10 +91,11 @@ public final class ModeCClient {
     record Send(byte[] bytes) implements Action {}
 
     /**
-     * Once the bytes sent before have left the port, wait {@link #SWITCH_OVER_DELAY_MILLIS} and set
-     * the port to this baud rate (7E1).
+     * Set the port to this baud rate (7E1). After an option select ({@code afterOptionSelect}),
+     * first let the bytes sent before leave the port and wait {@link #SWITCH_OVER_DELAY_MILLIS}; in
+     * mode B, switch at once (the meter already has).
      */
-    record SwitchBaudRate(int baudRate) implements Action {}
+    record SwitchBaudRate(int baudRate, boolean afterOptionSelect) implements Action {}
 
     /** The exchange is complete. */
     record Completed(ModeCReadout readout) implements Action {}
@@ -184,16 +195,22 @@ public final class ModeCClient {
   /**
    * The caller's timer expired: fails the exchange.
    *
+   * @param waited how long the caller waited, for the message
    * @return the error to report, naming what was awaited
    */
-  public Iec21Exception timeout() {
+  public Iec21Exception timeout(java.time.Duration waited) {
+    String within = " within " + waited.toMillis() + " ms";
     String awaited =
         switch (state) {
-          case AWAIT_IDENTIFICATION -> "no identification (/XXXZ...) after the sign-on";
+          case AWAIT_IDENTIFICATION -> "no identification (/XXXZ...)" + within + " of the sign-on";
           case AWAIT_DATA ->
               inData
-                  ? "data message stopped after " + data.size() + " bytes without ETX and BCC"
-                  : "no data message (STX) after the identification";
+                  ? "data message stopped after "
+                      + data.size()
+                      + " bytes without ETX and BCC (no byte"
+                      + within
+                      + ")"
+                  : "no data message (STX)" + within + " of the identification";
           default -> "timeout in state " + state;
         };
     state = State.FAILED;
@@ -220,9 +237,32 @@ public final class ModeCClient {
     }
     identification = ModeCIdentification.parse(text);
     char z = identification.baudCharacter();
-    if (z < '0' || z > '6') {
-      state = State.AWAIT_DATA; // mode A or B: the data follows without an option select
+    state = State.AWAIT_DATA;
+    if (z >= 'A' && z <= 'F') {
+      int meterBaud = MODE_B_BAUD[z - 'A'];
+      if (meterBaud > options.maxBaudRate()) {
+        throw new Iec21Exception(
+            "IEC 62056-21 mode B meter switches to "
+                + meterBaud
+                + " Bd (baud character '"
+                + z
+                + "'), above the highest rate of the port, "
+                + options.maxBaudRate()
+                + " Bd");
+      }
+      actions.add(new Action.SwitchBaudRate(meterBaud, false));
       return;
+    }
+    if ((z >= '7' && z <= '9') || (z >= 'G' && z <= 'I')) {
+      throw new Iec21Exception(
+          "IEC 62056-21 identification '"
+              + text.strip()
+              + "': unknown baud character '"
+              + z
+              + "' (reserved; mode C uses '0'..'6', mode B 'A'..'F')");
+    }
+    if (z < '0' || z > '6') {
+      return; // mode A: the data follows at the initial rate without an option select
     }
     int meterBaud = MODE_C_BAUD[z - '0'];
     int baud = Math.min(meterBaud, options.maxBaudRate());
@@ -230,8 +270,7 @@ public final class ModeCClient {
     actions.add(
         new Action.Send(
             new byte[] {ACK, '0', (byte) selected, '0', '\r', '\n'})); // V=0 normal, Y=0 readout
-    actions.add(new Action.SwitchBaudRate(baud));
-    state = State.AWAIT_DATA;
+    actions.add(new Action.SwitchBaudRate(baud, true));
   }
 
   private void dataByte(int b, List<Action> actions) {

@@ -1,50 +1,36 @@
 package io.loadlens.iec21;
 
+import io.loadlens.iec21.serial.SerialLine;
+import io.loadlens.iec21.serial.SerialSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * A blocking IEC 62056-21 mode C readout over an input and output stream: a TCP serial bridge's
- * socket, or a serial device opened as a file (configure it first, e.g. with {@link SttyBaudRate}).
- * Drives a {@link ModeCClient} and brings the timers: it polls {@link InputStream#available()} so a
- * silent meter ends in a timeout instead of a blocked thread.
+ * A blocking IEC 62056-21 readout over a {@link SerialLine}: a serial device ({@link
+ * io.loadlens.iec21.serial.TtySerialLine}), a TCP serial bridge ({@link
+ * io.loadlens.iec21.serial.TcpSerialLine}) or any pair of streams. Drives a {@link ModeCClient} and
+ * brings the timers and the baud-rate switch-over; every wait is bounded, so a silent meter ends in
+ * an {@link Iec21Exception} naming what was awaited.
  *
- * <p>One readout per call, on the calling thread; the streams stay open (the caller owns them).
+ * <p>One readout per call, on the calling thread; the line stays open (the caller owns it) and is
+ * left at the rate of the data message.
  */
 public final class ModeCSession {
-  /** Sets the port's baud rate at the switch-over; {@link #FIXED} for a link that cannot. */
-  @FunctionalInterface
-  public interface BaudRateControl {
-    /** A transparent bridge with a fixed baud rate: nothing to do. */
-    BaudRateControl FIXED = baud -> {};
-
-    void setBaudRate(int baudRate) throws IOException;
-  }
-
   /**
    * The waits of the exchange.
    *
    * @param reaction longest wait for the first byte of an answer (t_r)
    * @param interCharacter longest pause inside a message (t_a)
    * @param switchOver pause after the option select before switching the baud rate
-   * @param poll how long to sleep when no byte is available
    */
-  public record Timing(
-      Duration reaction, Duration interCharacter, Duration switchOver, Duration poll) {
+  public record Timing(Duration reaction, Duration interCharacter, Duration switchOver) {
     public Timing {
       Objects.requireNonNull(reaction, "reaction");
       Objects.requireNonNull(interCharacter, "interCharacter");
       Objects.requireNonNull(switchOver, "switchOver");
-      Objects.requireNonNull(poll, "poll");
-      if (reaction.isNegative()
-          || interCharacter.isNegative()
-          || switchOver.isNegative()
-          || poll.isNegative()) {
+      if (reaction.isNegative() || interCharacter.isNegative() || switchOver.isNegative()) {
         throw new IllegalArgumentException("IEC 62056-21 timing: durations must not be negative");
       }
     }
@@ -54,62 +40,74 @@ public final class ModeCSession {
       return new Timing(
           Duration.ofMillis(ModeCClient.REACTION_TIMEOUT_MILLIS),
           Duration.ofMillis(ModeCClient.INTER_CHARACTER_TIMEOUT_MILLIS),
-          Duration.ofMillis(ModeCClient.SWITCH_OVER_DELAY_MILLIS),
-          Duration.ofMillis(5));
+          Duration.ofMillis(ModeCClient.SWITCH_OVER_DELAY_MILLIS));
+    }
+
+    /** The same timing with another reaction time (t_r). */
+    public Timing withReaction(Duration r) {
+      return new Timing(r, interCharacter, switchOver);
     }
   }
 
-  private final InputStream in;
-  private final OutputStream out;
-  private final BaudRateControl baud;
+  private final SerialLine line;
   private final Timing timing;
 
   /** A session with the standard timing. */
-  public ModeCSession(InputStream in, OutputStream out, BaudRateControl baud) {
-    this(in, out, baud, Timing.standard());
+  public ModeCSession(SerialLine line) {
+    this(line, Timing.standard());
   }
 
-  public ModeCSession(InputStream in, OutputStream out, BaudRateControl baud, Timing timing) {
-    this.in = Objects.requireNonNull(in, "in");
-    this.out = Objects.requireNonNull(out, "out");
-    this.baud = Objects.requireNonNull(baud, "baud");
+  public ModeCSession(SerialLine line, Timing timing) {
+    this.line = Objects.requireNonNull(line, "line");
     this.timing = Objects.requireNonNull(timing, "timing");
   }
 
-  /**
-   * Signs on, selects the baud rate and reads the data message.
-   *
-   * @throws Iec21Exception when the meter does not answer in time or its answer is malformed
-   * @throws IOException when the streams fail
-   */
+  /** Signs on at {@link ModeCClient#INITIAL_BAUD_RATE} (300 Bd, 7E1) and reads the data. */
   public ModeCReadout read(ModeCClient.Options options) throws IOException {
+    return read(options, ModeCClient.INITIAL_BAUD_RATE);
+  }
+
+  /**
+   * Signs on at {@code initialBaudRate} (7E1), selects the baud rate and reads the data message.
+   * Bytes left on the line from before are dropped first.
+   *
+   * @throws Iec21Exception when the meter does not answer in time or its answer is malformed; the
+   *     message names the line
+   * @throws IOException when the line fails
+   */
+  public ModeCReadout read(ModeCClient.Options options, int initialBaudRate) throws IOException {
     ModeCClient client = new ModeCClient(options);
-    baud.setBaudRate(ModeCClient.INITIAL_BAUD_RATE);
-    send(client.start());
+    line.configure(SerialSettings.sevenEvenOne(initialBaudRate));
+    line.discardInput();
+    try {
+      return exchange(client);
+    } catch (Iec21Exception e) {
+      throw new Iec21Exception(e.getMessage() + " (" + line.name() + ")", e);
+    }
+  }
+
+  private ModeCReadout exchange(ModeCClient client) throws IOException {
+    line.write(client.start());
     byte[] buffer = new byte[256];
-    long deadline = System.nanoTime() + timing.reaction().toNanos();
+    Duration wait = timing.reaction();
     while (true) {
-      int available = in.available();
-      if (available <= 0) {
-        if (System.nanoTime() - deadline > 0) {
-          throw client.timeout();
-        }
-        pause(timing.poll());
-        continue;
+      int n = line.read(buffer, 0, buffer.length, wait);
+      if (n == 0) {
+        throw client.timeout(wait);
       }
-      int n = in.read(buffer, 0, Math.min(buffer.length, available));
       if (n < 0) {
-        throw new Iec21Exception("IEC 62056-21 mode C: the link closed in state " + client.state());
+        throw new Iec21Exception("IEC 62056-21 mode C: the line closed in state " + client.state());
       }
-      List<ModeCClient.Action> actions = client.receive(buffer, 0, n);
-      deadline = System.nanoTime() + timing.interCharacter().toNanos();
-      for (ModeCClient.Action action : actions) {
+      wait = timing.interCharacter();
+      for (ModeCClient.Action action : client.receive(buffer, 0, n)) {
         switch (action) {
-          case ModeCClient.Action.Send s -> send(s.bytes());
+          case ModeCClient.Action.Send s -> line.write(s.bytes());
           case ModeCClient.Action.SwitchBaudRate b -> {
-            pause(timing.switchOver());
-            baud.setBaudRate(b.baudRate());
-            deadline = System.nanoTime() + timing.reaction().toNanos();
+            if (b.afterOptionSelect()) {
+              pause(timing.switchOver());
+            }
+            line.configure(SerialSettings.sevenEvenOne(b.baudRate()));
+            wait = timing.reaction();
           }
           case ModeCClient.Action.Completed c -> {
             return c.readout();
@@ -117,11 +115,6 @@ public final class ModeCSession {
         }
       }
     }
-  }
-
-  private void send(byte[] bytes) throws IOException {
-    out.write(bytes);
-    out.flush();
   }
 
   private static void pause(Duration d) throws InterruptedIOException {

@@ -195,7 +195,7 @@ class DecoderFuzzTest {
           ModeCClient c = new ModeCClient(ModeCClient.Options.defaults());
           c.start();
           c.receive(answer);
-          c.timeout();
+          c.timeout(java.time.Duration.ofMillis(1500));
         });
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.loadlens.model.ObisCode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -110,13 +111,51 @@ class ModeCClientTest {
   }
 
   @Test
-  void takesTheDataOfAModeBMeterThatSendsItWithoutAnOptionSelect() {
+  void switchesAtOnceToTheRateOfAModeBMeterAndTakesItsDataWithoutAnOptionSelect() {
     ModeCClient client = new ModeCClient(ModeCClient.Options.defaults());
     client.start();
-    assertThat(client.receive("/ISKBME162\r\n".getBytes(StandardCharsets.US_ASCII))).isEmpty();
+    assertThat(client.receive("/ISKBME162\r\n".getBytes(StandardCharsets.US_ASCII)))
+        .containsExactly(new ModeCClient.Action.SwitchBaudRate(1200, false));
     List<ModeCClient.Action> actions =
         client.receive(logarex(FakeModeCMeter.Fault.NONE).dataMessage());
     assertThat(actions).singleElement().isInstanceOf(ModeCClient.Action.Completed.class);
+  }
+
+  @Test
+  void refusesAModeBRateAboveThePortsHighest() {
+    ModeCClient client = new ModeCClient(new ModeCClient.Options("", 2400));
+    client.start();
+    assertThatThrownBy(() -> client.receive("/ISKEME162\r\n".getBytes(StandardCharsets.US_ASCII)))
+        .hasMessage(
+            "IEC 62056-21 mode B meter switches to 9600 Bd (baud character 'E'), above the highest"
+                + " rate of the port, 2400 Bd");
+  }
+
+  @Test
+  void takesTheDataOfAModeAMeterAtTheInitialRate() {
+    ModeCClient client = new ModeCClient(ModeCClient.Options.defaults());
+    client.start();
+    assertThat(client.receive("/ABC:METER\r\n".getBytes(StandardCharsets.US_ASCII))).isEmpty();
+    List<ModeCClient.Action> actions =
+        client.receive(logarex(FakeModeCMeter.Fault.NONE).dataMessage());
+    assertThat(actions).singleElement().isInstanceOf(ModeCClient.Action.Completed.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"7", "8", "9", "G", "H", "I"})
+  void failsOnAReservedBaudCharacterNamingIt(String z) {
+    ModeCClient client = new ModeCClient(ModeCClient.Options.defaults());
+    client.start();
+    String id = "/LOG" + z + "LK13\r\n";
+    assertThatThrownBy(() -> client.receive(id.getBytes(StandardCharsets.US_ASCII)))
+        .isInstanceOf(Iec21Exception.class)
+        .hasMessage(
+            "IEC 62056-21 identification '/LOG"
+                + z
+                + "LK13': unknown baud character '"
+                + z
+                + "' (reserved; mode C uses '0'..'6', mode B 'A'..'F')");
+    assertThat(client.state()).isEqualTo(ModeCClient.State.FAILED);
   }
 
   @Test
@@ -148,15 +187,18 @@ class ModeCClientTest {
   void namesWhatWasAwaitedWhenTheCallersTimerExpires() {
     ModeCClient silent = new ModeCClient(ModeCClient.Options.defaults());
     silent.start();
-    assertThat(silent.timeout())
-        .hasMessage("IEC 62056-21 mode C: no identification (/XXXZ...) after the sign-on");
+    assertThat(silent.timeout(Duration.ofMillis(1500)))
+        .hasMessage(
+            "IEC 62056-21 mode C: no identification (/XXXZ...) within 1500 ms of the sign-on");
     assertThat(silent.state()).isEqualTo(ModeCClient.State.FAILED);
 
     ModeCClient cut = new ModeCClient(ModeCClient.Options.defaults());
     cut.start();
     cut.receive("/LOG5LK13\r\n\u00021-0:1.8.0(1".getBytes(StandardCharsets.US_ASCII));
-    assertThat(cut.timeout())
-        .hasMessage("IEC 62056-21 mode C: data message stopped after 12 bytes without ETX and BCC");
+    assertThat(cut.timeout(Duration.ofMillis(1500)))
+        .hasMessage(
+            "IEC 62056-21 mode C: data message stopped after 12 bytes without ETX and BCC (no byte"
+                + " within 1500 ms)");
   }
 
   @Test

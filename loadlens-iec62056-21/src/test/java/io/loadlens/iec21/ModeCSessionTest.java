@@ -3,10 +3,11 @@ package io.loadlens.iec21;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loadlens.iec21.serial.SerialSettings;
+import io.loadlens.iec21.serial.StreamSerialLine;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,8 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(30)
 class ModeCSessionTest {
   private static final ModeCSession.Timing FAST =
-      new ModeCSession.Timing(
-          Duration.ofMillis(2000), Duration.ofMillis(2000), Duration.ZERO, Duration.ofMillis(1));
+      new ModeCSession.Timing(Duration.ofMillis(2000), Duration.ofMillis(2000), Duration.ZERO);
 
   /**
    * Connects a session to a meter thread; the meter writes its answers {@code chunk} bytes at a
@@ -53,8 +53,15 @@ class ModeCSessionTest {
                   }
                 });
     try {
-      ModeCSession session = new ModeCSession(clientIn, clientOut, bauds::add, timing);
-      return session.read(ModeCClient.Options.defaults());
+      StreamSerialLine line =
+          new StreamSerialLine(
+              "pipe",
+              clientIn,
+              clientOut,
+              settings -> bauds.add(settings.baudRate()),
+              SerialSettings.sevenEvenOne(300),
+              Duration.ofMillis(1));
+      return new ModeCSession(line, timing).read(ModeCClient.Options.defaults());
     } finally {
       clientOut.close();
       meterThread.join(5000);
@@ -75,8 +82,7 @@ class ModeCSessionTest {
   @Test
   void timesOutOnASilentMeterNamingTheAwaitedIdentification() {
     ModeCSession.Timing quick =
-        new ModeCSession.Timing(
-            Duration.ofMillis(100), Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(1));
+        new ModeCSession.Timing(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ZERO);
     assertThatThrownBy(
             () ->
                 readFrom(
@@ -85,14 +91,14 @@ class ModeCSessionTest {
                     quick,
                     new CopyOnWriteArrayList<>()))
         .isInstanceOf(Iec21Exception.class)
-        .hasMessage("IEC 62056-21 mode C: no identification (/XXXZ...) after the sign-on");
+        .hasMessage(
+            "IEC 62056-21 mode C: no identification (/XXXZ...) within 100 ms of the sign-on (pipe)");
   }
 
   @Test
   void timesOutWhenTheDataMessageNeverComes() {
     ModeCSession.Timing quick =
-        new ModeCSession.Timing(
-            Duration.ofMillis(100), Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(1));
+        new ModeCSession.Timing(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ZERO);
     assertThatThrownBy(
             () ->
                 readFrom(
@@ -100,12 +106,7 @@ class ModeCSessionTest {
                     1,
                     quick,
                     new CopyOnWriteArrayList<>()))
-        .hasMessage("IEC 62056-21 mode C: no data message (STX) after the identification");
-  }
-
-  @Test
-  void setsTheSerialLineTo7E1AtTheRequestedBaudRate() {
-    assertThat(new SttyBaudRate(Path.of("/dev/ttyUSB0")).command(9600))
-        .startsWith("stty", "-F", "/dev/ttyUSB0", "9600", "cs7", "parenb", "-parodd");
+        .hasMessage(
+            "IEC 62056-21 mode C: no data message (STX) within 100 ms of the identification (pipe)");
   }
 }

@@ -3,15 +3,14 @@ package io.loadlens.iec21.p1;
 import io.loadlens.iec21.DataSet;
 import io.loadlens.iec21.DataSet.ValueGroup;
 import io.loadlens.iec21.Iec21Exception;
+import io.loadlens.iec21.Iec21Units;
 import io.loadlens.model.ObisCode;
-import io.loadlens.model.Unit;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -167,37 +166,22 @@ final class P1ValueMapper {
       return;
     }
     double raw = v.number("line " + set.line() + " " + code);
-    Scaled s = scale(v.unit(), raw, set, code);
-    out.add(new P1Value(code, s.value, s.unit, time, description));
+    Iec21Units.Scaled s = scale(v.unit(), raw, set, code);
+    out.add(new P1Value(code, s.value(), s.unit(), time, description));
   }
 
-  private record Scaled(double value, Unit unit) {}
-
-  private static Scaled scale(String unit, double raw, DataSet set, ObisCode code) {
-    return switch (unit.toLowerCase(Locale.ROOT)) {
-      case "kwh" -> new Scaled(raw * 1000, Unit.WATT_HOUR);
-      case "wh" -> new Scaled(raw, Unit.WATT_HOUR);
-      case "kw" -> new Scaled(raw * 1000, Unit.WATT);
-      case "w" -> new Scaled(raw, Unit.WATT);
-      case "kvarh" -> new Scaled(raw * 1000, Unit.VAR_HOUR);
-      case "kvar" -> new Scaled(raw * 1000, Unit.VAR);
-      case "v" -> new Scaled(raw, Unit.VOLT);
-      case "a" -> new Scaled(raw, Unit.AMPERE);
-      case "m3" -> new Scaled(raw, Unit.CUBIC_METRE);
-      case "gj" -> new Scaled(raw * 1e9, Unit.JOULE);
-      case "s" -> new Scaled(raw, Unit.SECOND);
-      case "hz" -> new Scaled(raw, Unit.HERTZ);
-      case "" -> new Scaled(raw, Unit.NONE);
-      default ->
-          throw new Iec21Exception(
-              "line "
-                  + set.line()
-                  + ": "
-                  + code
-                  + " has unit '"
-                  + unit
-                  + "', which loadlens does not know");
-    };
+  private static Iec21Units.Scaled scale(String unit, double raw, DataSet set, ObisCode code) {
+    return Iec21Units.toBase(unit, raw)
+        .orElseThrow(
+            () ->
+                new Iec21Exception(
+                    "line "
+                        + set.line()
+                        + ": "
+                        + code
+                        + " has unit '"
+                        + unit
+                        + "', which loadlens does not know"));
   }
 
   private static boolean isTimestamp(String s) {
