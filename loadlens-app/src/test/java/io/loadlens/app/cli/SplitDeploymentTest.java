@@ -1,0 +1,250 @@
+package io.loadlens.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.loadlens.model.MeterId;
+import io.loadlens.store.Store;
+import io.loadlens.store.Stores;
+import io.loadlens.transport.mqtt.EmbeddedBroker;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The split deployment as an operator runs it: {@code simulate} and {@code ingest} as their own
+ * processes, {@code gateway --once} publishing through a real MQTT broker (the Mosquitto service on
+ * 127.0.0.1:1883 when it answers, else an embedded broker), and the store checked afterwards.
+ */
+class SplitDeploymentTest {
+  private static final Duration WAIT = Duration.ofSeconds(120);
+
+  @TempDir Path dir;
+
+  private final List<Process> children = new ArrayList<>();
+  private EmbeddedBroker embedded;
+  private String mqttUrl;
+
+  @BeforeEach
+  void broker() throws IOException {
+    if (answers(1883)) {
+      mqttUrl = "mqtt://127.0.0.1:1883";
+    } else {
+      int port = freePort();
+      embedded = EmbeddedBroker.start(dir.resolve("broker"), "127.0.0.1", port, Optional.empty());
+      mqttUrl = "mqtt://127.0.0.1:" + port;
+    }
+  }
+
+  @AfterEach
+  void stopAll() throws Exception {
+    for (Process p : children) {
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+
+  @Test
+  void readingsPublishedWhileIngestIsDownAreStoredOnceWhenItComesBack() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String gateway = "gw-" + run;
+    String ingestClient = "ingest-" + run;
+    Path fleetFile = dir.resolve("fleet/fleet.yaml");
+    Path storeDir = dir.resolve("store");
+
+    Process simulator =
+        start(
+            dir.resolve("simulate.log"),
+            "simulate",
+            "--meters",
+            "3",
+            "--days",
+            "2",
+            "--first-address",
+            "127.3.2.1",
+            "--for",
+            "300",
+            "--fleet-file",
+            fleetFile.toString(),
+            "--data",
+            dir.resolve("sim").toString());
+    awaitLine(simulator, dir.resolve("simulate.log"), l -> l.contains("fleet file:"));
+
+    // ingest subscribes once (persistent session), then stops before anything is published
+    Path ingestLog = dir.resolve("ingest-1.log");
+    Process ingest = startIngest(ingestLog, ingestClient, storeDir);
+    awaitLine(ingest, ingestLog, l -> l.startsWith("messages="));
+    stopGracefully(ingest);
+
+    CliRun published =
+        CliRun.run(
+            "gateway",
+            "--config",
+            fleetFile.toString(),
+            "--once",
+            "--mqtt",
+            mqttUrl,
+            "--gateway-id",
+            gateway,
+            "--data",
+            dir.resolve("gw").toString());
+    assertThat(published.exitCode()).as(published.err() + published.out()).isZero();
+    assertThat(published.out()).contains("Published 3 of 3 meters");
+
+    // the messages waited in the broker; the restarted ingest stores them
+    Path ingestLog2 = dir.resolve("ingest-2.log");
+    Process again = startIngest(ingestLog2, ingestClient, storeDir);
+    long rows = awaitRows(again, ingestLog2, 1);
+    stopGracefully(again);
+    long stored;
+    try (Store store = Stores.open(null, storeDir)) {
+      stored = store.rawRowCount();
+      for (int m = 1; m <= 3; m++) {
+        assertThat(store.channels(MeterId.of(String.format("SIM-%05d", m)))).isNotEmpty();
+      }
+    }
+    assertThat(stored).isEqualTo(rows).isGreaterThan(3L * 2 * 96);
+
+    // a gateway that forgot what it published (its invocation counters are kept) re-sends every
+    // profile: nothing is stored twice
+    Files.delete(dir.resolve("gw/state/capture-times.properties"));
+    CliRun resent =
+        CliRun.run(
+            "gateway",
+            "--config",
+            fleetFile.toString(),
+            "--once",
+            "--mqtt",
+            mqttUrl,
+            "--gateway-id",
+            gateway,
+            "--data",
+            dir.resolve("gw").toString());
+    assertThat(resent.exitCode()).as(resent.err() + resent.out()).isZero();
+    assertThat(resent.out()).as(resent.err()).contains("Published 3 of 3 meters");
+    Path ingestLog3 = dir.resolve("ingest-3.log");
+    Process third = startIngest(ingestLog3, ingestClient, storeDir);
+    awaitRows(third, ingestLog3, rows);
+    stopGracefully(third);
+    try (Store store = Stores.open(null, storeDir)) {
+      assertThat(store.rawRowCount()).isBetween(stored, stored + 3L * 4);
+    }
+    stopGracefully(simulator);
+  }
+
+  private Process startIngest(Path log, String clientId, Path storeDir) throws IOException {
+    return start(
+        log,
+        "ingest",
+        "--mqtt",
+        mqttUrl,
+        "--client-id",
+        clientId,
+        "--report-every",
+        "1",
+        "--data",
+        storeDir.toString());
+  }
+
+  /** Waits until the ingest process reports at least {@code min} rows and then a quiet second. */
+  private static long awaitRows(Process p, Path log, long min) throws Exception {
+    Instant deadline = Instant.now().plus(WAIT);
+    long last = -1;
+    int stable = 0;
+    while (Instant.now().isBefore(deadline)) {
+      assertThat(p.isAlive()).as("ingest exited: " + Files.readString(log)).isTrue();
+      long rows = lastRows(Files.readString(log));
+      if (rows >= min && rows == last) {
+        if (++stable >= 3) {
+          return rows;
+        }
+      } else {
+        stable = 0;
+      }
+      last = rows;
+      Thread.sleep(1_000);
+    }
+    throw new AssertionError(
+        "ingest did not settle at >= " + min + " rows: " + Files.readString(log));
+  }
+
+  private static long lastRows(String log) {
+    long rows = -1;
+    for (String line : log.split("\n")) {
+      int i = line.indexOf(" rows=");
+      if (line.startsWith("messages=") && i > 0) {
+        rows = Long.parseLong(line.substring(i + 6, line.indexOf(' ', i + 6)));
+      }
+    }
+    return rows;
+  }
+
+  private Process start(Path log, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.add("-Xmx512m");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("io.loadlens.app.Main");
+    cmd.addAll(List.of(args));
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .directory(dir.toFile())
+            .start();
+    children.add(p);
+    return p;
+  }
+
+  private static void awaitLine(Process p, Path log, Predicate<String> wanted) throws Exception {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (Instant.now().isBefore(deadline)) {
+      String text = Files.exists(log) ? Files.readString(log) : "";
+      if (text.lines().anyMatch(wanted)) {
+        return;
+      }
+      assertThat(p.isAlive()).as("process exited: " + text).isTrue();
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no expected line in " + log + ": " + Files.readString(log));
+  }
+
+  /** SIGTERM, as systemd stops a unit; the command closes its store or outbox and exits 0. */
+  private static void stopGracefully(Process p) throws Exception {
+    p.destroy();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
+    assertThat(p.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
+  }
+
+  private static boolean answers(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
