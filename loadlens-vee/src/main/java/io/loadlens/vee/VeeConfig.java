@@ -27,8 +27,8 @@ import java.util.Set;
  * @param capacityFactor demand above {@code capacityFactor * capacityKw} is implausible
  * @param registerToleranceWh absolute tolerance of the register check
  * @param registerToleranceRelative relative tolerance of the register check
- * @param similarDays how many similar days (same day type, nearest in date) make a profile
- * @param similarDayWindowDays similar days are taken at most this many days away (the season)
+ * @param similarDays how many similar days (same day type, nearest in date) make a profile (24)
+ * @param similarDayWindowDays similar days are taken at most this many days away (the season, 56)
  * @param historyLimitDays history older than this many days before the span is ignored
  * @param enabledChecks the checks that run; a disabled check never sets its reason
  * @param actions per-reason overrides of {@link ValidationReason#defaultAction()}
@@ -150,7 +150,7 @@ public record VeeConfig(
     private double capacityFactor = 1.0;
     private double registerToleranceWh = 1.0;
     private double registerToleranceRelative = 0.001;
-    private int similarDays = 8;
+    private int similarDays = 24;
     private int similarDayWindowDays = 56;
     private int historyLimitDays = 400;
     private Set<ValidationReason> enabledChecks = EnumSet.allOf(ValidationReason.class);

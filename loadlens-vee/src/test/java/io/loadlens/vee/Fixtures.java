@@ -83,6 +83,23 @@ final class Fixtures {
     return a;
   }
 
+  /**
+   * A smooth day shape of n values (two harmonics of the day): the profile's smoothing over
+   * neighbouring intervals changes it by less than 0.1 Wh, so estimates can be checked closely.
+   */
+  static double[] smoothDay(int n) {
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = smoothAt((double) i / n);
+    }
+    return a;
+  }
+
+  /** The smooth day shape at a fraction {@code f} of the day. */
+  static double smoothAt(double f) {
+    return 100 + 40 * Math.sin(2 * Math.PI * f) + 15 * Math.sin(4 * Math.PI * f + 1);
+  }
+
   static VeeInput.Builder input(MeterInfo info, Instant from, int n) {
     return VeeInput.builder(
         info, Duration.ofSeconds(STEP), from, from.plusSeconds((long) n * STEP));

@@ -4,8 +4,8 @@ import static io.loadlens.vee.Fixtures.STEP;
 import static io.loadlens.vee.Fixtures.input;
 import static io.loadlens.vee.Fixtures.intervals;
 import static io.loadlens.vee.Fixtures.run;
+import static io.loadlens.vee.Fixtures.smoothDay;
 import static io.loadlens.vee.Fixtures.utc;
-import static io.loadlens.vee.Fixtures.wavy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -59,42 +59,29 @@ class ProfileEstimationTest {
   }
 
   @Test
-  void similarDaysAreAveragedNotMedianSoTheEstimateIsUnbiased() {
-    double[] day = wavy(96);
-    // 8 weekdays before the span: one in four ran an appliance all day (+200 Wh per interval)
+  void theProfileIsScaledToTheLevelAroundTheGap() {
+    double[] day = smoothDay(96);
     ValidatedSeries h =
         history(
-            MONDAY.minus(Duration.ofDays(14)),
-            14,
-            t -> {
-              long d = Math.floorDiv(t, 86_400L);
-              return day[(int) (Math.floorMod(t, 86_400L) / STEP)] + (d % 4 == 0 ? 200 : 0);
-            });
-    double[] raw = span(96, i -> Double.NaN, 0, 96);
+            MONDAY.minus(Duration.ofDays(28)),
+            28,
+            t -> day[(int) (Math.floorMod(t, 86_400L) / STEP)]);
+    // this week the household uses half as much again as in its history, a long gap on Tuesday
+    double[] raw = span(3 * 96, i -> 1.5 * day[i % 96], 96 + 20, 96 + 80);
     ValidatedSeries s =
-        run(input(utc(), MONDAY, 96).channel(intervals(MONDAY, raw, null)).history(h).build())
+        run(input(utc(), MONDAY, 3 * 96).channel(intervals(MONDAY, raw, null)).history(h).build())
             .series()
             .get(0);
-    // the 8 nearest weekdays (2024-01-05 back to 2023-12-25): which of them carry the +200
-    double extra = 0;
-    int found = 0;
-    for (long d = MONDAY.getEpochSecond() / 86_400L - 1; found < 8; d--) {
-      int dow = (int) Math.floorMod(d + 3, 7);
-      if (dow < 5) {
-        extra += d % 4 == 0 ? 200 : 0;
-        found++;
-      }
-    }
-    for (int i = 0; i < 96; i += 7) {
+    for (int i = 96 + 20; i < 96 + 80; i++) {
       assertThat(s.method()[i]).isEqualTo(EstimationMethod.PROFILE_ESTIMATED);
-      assertThat(s.values()[i]).isCloseTo(day[i] + extra / 8, within(1e-9));
+      assertThat(s.values()[i]).isCloseTo(1.5 * day[i % 96], within(0.5));
     }
   }
 
   @Test
   void saturdayWithoutSaturdaysInTheWindowUsesTheNearestWeekdays() {
     Instant saturday = MONDAY.plus(Duration.ofDays(5));
-    double[] day = wavy(96);
+    double[] day = smoothDay(96);
     ValidatedSeries h = history(MONDAY, 5, t -> day[(int) (Math.floorMod(t, 86_400L) / STEP)]);
     double[] raw = span(96, i -> day[i], 40, 60);
     ValidatedSeries s =
@@ -103,13 +90,13 @@ class ProfileEstimationTest {
             .get(0);
     for (int i = 40; i < 60; i++) {
       assertThat(s.method()[i]).isEqualTo(EstimationMethod.PROFILE_ESTIMATED);
-      assertThat(s.values()[i]).isCloseTo(day[i], within(1e-9));
+      assertThat(s.values()[i]).isCloseTo(day[i], within(0.2));
     }
   }
 
   @Test
   void historyBeyondTheSeasonWindowStillGivesTheMetersMeanDay() {
-    double[] day = wavy(96);
+    double[] day = Fixtures.wavy(96);
     ValidatedSeries h =
         history(
             MONDAY.minus(Duration.ofDays(120)),
@@ -128,36 +115,54 @@ class ProfileEstimationTest {
 
   @Test
   void deviationAtTheEdgesCarriesIntoTheGap() {
-    double[] day = wavy(96);
+    double[] day = smoothDay(96);
     ValidatedSeries h =
         history(
             MONDAY.minus(Duration.ofDays(28)),
             28,
             t -> day[(int) (Math.floorMod(t, 86_400L) / STEP)]);
-    // today the household runs 60 Wh per interval above its usual day, except in a long gap
-    double[] raw = span(96, i -> day[i] + 60, 20, 84);
+    // on Tuesday the household runs 60 Wh above its usual day for an hour on each side of a gap
+    int a = 96 + 20;
+    int b = 96 + 84;
+    double[] raw = span(3 * 96, i -> day[i % 96] + (i >= a - 4 && i < b + 4 ? 60 : 0), a, b);
     ValidatedSeries s =
-        run(input(utc(), MONDAY, 96).channel(intervals(MONDAY, raw, null)).history(h).build())
+        run(input(utc(), MONDAY, 3 * 96).channel(intervals(MONDAY, raw, null)).history(h).build())
             .series()
             .get(0);
     // next to the edges: above the profile, towards the edges' level (how far: the correlogram)
-    assertThat(s.values()[20]).isGreaterThan(day[20] + 5);
-    assertThat(s.values()[83]).isGreaterThan(day[83] + 5);
-    for (int i = 20; i < 84; i++) {
-      assertThat(s.values()[i]).isBetween(day[i] - 1e-9, day[i] + 60 + 1e-9);
+    assertThat(s.values()[a]).isGreaterThan(day[a % 96] + 20);
+    assertThat(s.values()[b - 1]).isGreaterThan(day[(b - 1) % 96] + 20);
+    // deep inside, back near the profile (the level of two days moved by about 2 %)
+    int mid = (a + b) / 2;
+    assertThat(s.values()[mid]).isCloseTo(day[mid % 96], within(0.05 * day[mid % 96]));
+    for (int i = a; i < b; i++) {
+      assertThat(s.values()[i]).isBetween(0.9 * day[i % 96], day[i % 96] * 1.1 + 60);
     }
   }
 
   @Test
   void gapOnTheSpringForwardDayFollowsLocalTimeOfDay() {
-    Instant from = Instant.parse("2024-03-30T23:00:00Z"); // 2024-03-31 00:00 in Amsterdam
+    // 2024-03-31 in Amsterdam: 23 hours, 92 quarter hours from 00:00 local (23:00Z)
+    gapOnDayFollowsLocalTimeOfDay(Instant.parse("2024-03-30T23:00:00Z"), 92);
+  }
+
+  @Test
+  void gapOnTheFallBackDayFollowsLocalTimeOfDay() {
+    // 2024-10-27 in Amsterdam: 25 hours, 100 quarter hours from 00:00 local (22:00Z)
+    gapOnDayFollowsLocalTimeOfDay(Instant.parse("2024-10-26T22:00:00Z"), 100);
+  }
+
+  /**
+   * A gap in the morning of a DST change day, after the change: every estimate follows the local
+   * time of day (a shape in UTC time would be an hour off, up to 12 Wh here).
+   */
+  private static void gapOnDayFollowsLocalTimeOfDay(Instant from, int n) {
     LongToDoubleFunction byLocalTime =
         t -> {
           int local = Instant.ofEpochSecond(t).atZone(AMSTERDAM).toLocalTime().toSecondOfDay();
-          return 50 + local / 900.0; // rises through the local day
+          return Fixtures.smoothAt(local / 86_400.0);
         };
-    ValidatedSeries h = history(from.minus(Duration.ofDays(14)), 14, byLocalTime);
-    int n = 92; // the local day has 23 hours
+    ValidatedSeries h = history(from.minus(Duration.ofDays(28)), 28, byLocalTime);
     double[] raw = new double[n];
     for (int i = 0; i < n; i++) {
       long t = from.getEpochSecond() + (long) i * STEP;
@@ -173,7 +178,7 @@ class ProfileEstimationTest {
     for (int i = 16; i < 40; i++) {
       long t = from.getEpochSecond() + (long) i * STEP;
       assertThat(s.method()[i]).isEqualTo(EstimationMethod.PROFILE_ESTIMATED);
-      assertThat(s.values()[i]).isCloseTo(byLocalTime.applyAsDouble(t), within(1e-9));
+      assertThat(s.values()[i]).isCloseTo(byLocalTime.applyAsDouble(t), within(0.5));
     }
   }
 }

@@ -114,7 +114,7 @@ class VeeCalendarAndEditTest {
 
   @Test
   void longGapIsEstimatedFromSimilarDaysOfTheMetersHistory() {
-    double[] day = wavy(96);
+    double[] day = Fixtures.smoothDay(96);
     double[] raw = day.clone();
     for (int i = 40; i < 60; i++) {
       raw[i] = Double.NaN;
@@ -128,7 +128,7 @@ class VeeCalendarAndEditTest {
     ValidatedSeries s = r.series().get(0);
     for (int i = 40; i < 60; i++) {
       assertThat(s.method()[i]).isEqualTo(EstimationMethod.PROFILE_ESTIMATED);
-      assertThat(s.values()[i]).isCloseTo(day[i], within(1e-9));
+      assertThat(s.values()[i]).isCloseTo(day[i], within(0.2));
       assertThat(ValidationReason.LONG_GAP.in(s.reasons()[i])).isTrue();
     }
   }

@@ -122,6 +122,33 @@ class VeeEngineTest {
   }
 
   @Test
+  void shortGapInAZeroRunIsInterpolatedFromTheKeptZeros() {
+    double[] raw = java.util.Arrays.copyOf(wavy(288), 288);
+    for (int i = 10; i < 250; i++) {
+      raw[i] = 0; // 60 hours without consumption: suspect, kept as it is
+    }
+    raw[130] = Double.NaN; // one interval lost inside the run (30 hours of zeros on each side)
+    raw[249] = Double.NaN; // and the last one of the run
+    ValidatedSeries s = only(run(input(utc(), T0, 288).channel(intervals(T0, raw, null)).build()));
+    assertThat(s.quality()[129]).isEqualTo(Quality.SUSPECT);
+    assertThat(s.method()[130]).isEqualTo(EstimationMethod.INTERPOLATED);
+    assertThat(s.values()[130]).isZero();
+    assertThat(s.values()[249]).isCloseTo(raw[250] / 2, within(1e-9));
+  }
+
+  @Test
+  void shortGapNextToAFlatLineIsInterpolatedFromIt() {
+    double[] raw = java.util.Arrays.copyOf(wavy(96), 96);
+    for (int i = 20; i < 60; i++) {
+      raw[i] = 77; // ten hours of one value: suspect, kept as it is
+    }
+    raw[60] = Double.NaN;
+    ValidatedSeries s = only(run(input(utc(), T0, 96).channel(intervals(T0, raw, null)).build()));
+    assertThat(ValidationReason.FLAT_LINE.in(s.reasons()[59])).isTrue();
+    assertThat(s.values()[60]).isCloseTo((77 + raw[61]) / 2, within(1e-9));
+  }
+
+  @Test
   void gapClosedByPowerDownRowIsAnOutage() {
     double[] raw = wavy(96);
     raw[30] = raw[31] = Double.NaN;

@@ -22,6 +22,12 @@ public final class ChannelVee {
   private final long replaceMask;
   private final long suspectMask;
 
+  /**
+   * Suspect reasons that describe a run of kept values, not a wrong reading: short-gap endpoints.
+   */
+  private static final long RUN_PATTERNS =
+      ValidationReason.ZERO_RUN.bit() | ValidationReason.FLAT_LINE.bit();
+
   public ChannelVee(VeeConfig cfg) {
     this.cfg = cfg;
     long replace = ValidationReason.MISSING.bit();
@@ -103,6 +109,7 @@ public final class ChannelVee {
         boolean suspect = (r & suspectMask) != 0;
         w.quality[i] = suspect ? Quality.SUSPECT : Quality.VALID;
         anchor[i] = !suspect;
+        w.endpoint[i] = (r & suspectMask & ~RUN_PATTERNS) == 0;
       }
     }
   }

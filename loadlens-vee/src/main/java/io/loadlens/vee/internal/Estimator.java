@@ -113,33 +113,40 @@ public final class Estimator {
   }
 
   /**
-   * Adds to the profile the deviation the gap's edges show from it, as far as it persists: the
-   * residuals (value - profile) at the nearest {@link #EDGE_POINTS} valid intervals on each side,
-   * within one day, are kriged into the gap with the meter's own residual correlogram ({@link
-   * Correlogram#solve}). A short gap thus keeps the level of its edges with the similar days'
-   * shape; deep inside a long gap the estimate returns to the profile.
+   * Fits the profile to the gap's surroundings. First its level: the profile is scaled by the ratio
+   * of the meter's usable energy to the profile's over one day on each side of the gap ({@link
+   * #level}), so a week away or a cold spell carries into the gap. Then the deviation the edges
+   * show from the scaled profile, as far as it persists: the residuals (value - profile) at the
+   * nearest {@link #EDGE_POINTS} valid intervals on each side, within one day, are kriged into the
+   * gap with the meter's own residual correlogram ({@link Correlogram#solve}). A short gap thus
+   * keeps the level of its edges with the similar days' shape; deep inside a long gap the estimate
+   * returns to the scaled profile.
    */
   private void bridge(int a, int b, double[] shape) {
     int maxLag = 86_400 / w.step;
     if (correlogram == null) {
       correlogram = correlogramAround(a, b, maxLag);
     }
+    double scale = level(a, b, maxLag);
     int[] pos = new int[2 * EDGE_POINTS];
     double[] res = new double[2 * EDGE_POINTS];
     int count = 0;
     for (int i = a - 1, seen = 0; i >= 0 && a - i <= maxLag && seen < EDGE_POINTS; i--) {
       if (anchor[i] && !Double.isNaN(profile.at(i))) {
         pos[count] = i;
-        res[count++] = w.value[i] - profile.at(i);
+        res[count++] = w.value[i] - scale * profile.at(i);
         seen++;
       }
     }
     for (int i = b, seen = 0; i < w.n && i - b < maxLag && seen < EDGE_POINTS; i++) {
       if (anchor[i] && !Double.isNaN(profile.at(i))) {
         pos[count] = i;
-        res[count++] = w.value[i] - profile.at(i);
+        res[count++] = w.value[i] - scale * profile.at(i);
         seen++;
       }
+    }
+    for (int i = a; i < b; i++) {
+      shape[i - a] *= scale;
     }
     double[] z = count == 0 ? null : correlogram.solve(pos, res, count);
     if (z == null) {
@@ -157,6 +164,38 @@ public final class Estimator {
       double c = Math.max(lo, Math.min(hi, correlogram.krige(i, pos, z)));
       shape[i - a] = Math.max(0, shape[i - a] + c);
     }
+  }
+
+  /** The level scale is kept within {@code [1 / MAX_LEVEL, MAX_LEVEL]}. */
+  static final double MAX_LEVEL = 2;
+
+  /**
+   * The meter's usable energy over the profile's, at the usable intervals within {@code days} slots
+   * before and after the gap {@code [a, b)}; 1 when there are none or the profile is zero there,
+   * and kept within {@code [1 / MAX_LEVEL, MAX_LEVEL]} so a few odd edge days cannot multiply the
+   * estimate.
+   */
+  private double level(int a, int b, int days) {
+    double meter = 0;
+    double prof = 0;
+    int lo = Math.max(a - days, profile.firstIndex());
+    int hi = Math.min(b + days, w.n);
+    for (int t = lo; t < hi; t++) {
+      if (t == a) {
+        t = b - 1;
+        continue;
+      }
+      double v = profile.usable(t);
+      double p = Double.isNaN(v) ? Double.NaN : profile.at(t);
+      if (!Double.isNaN(p)) {
+        meter += v;
+        prof += p;
+      }
+    }
+    if (!(prof > 0) || !(meter > 0)) {
+      return prof > 0 ? 1 / MAX_LEVEL : 1;
+    }
+    return Math.max(1 / MAX_LEVEL, Math.min(MAX_LEVEL, meter / prof));
   }
 
   /** The residual correlogram from the usable values within a week of the first profile gap. */
@@ -221,9 +260,10 @@ public final class Estimator {
     }
   }
 
+  /** The nearest short-gap endpoint ({@link Work#endpoint}) left of {@code a}, within the limit. */
   private int anchorLeft(int a) {
     for (int i = a - 1; i >= 0 && a - i <= limit + 1; i--) {
-      if (anchor[i]) {
+      if (w.endpoint[i]) {
         return i;
       }
     }
@@ -232,7 +272,7 @@ public final class Estimator {
 
   private int anchorRight(int b) {
     for (int i = b; i < w.n && i - b <= limit; i++) {
-      if (anchor[i]) {
+      if (w.endpoint[i]) {
         return i;
       }
     }

@@ -8,15 +8,19 @@ import java.time.zone.ZoneRules;
  * value:
  *
  * <ol>
- *   <li>the mean of the meter's own similar days: the same day type (workday, Saturday, Sunday)
- *       nearest in date within the season window; when fewer than the configured count exist, the
- *       nearest days of the other day types in the window top them up;
+ *   <li>the meter's own similar days: the same day type (workday, Saturday, Sunday) nearest in date
+ *       within the season window; when fewer than the configured count exist, the nearest days of
+ *       the other day types in the window top them up. Their values at the time of day are reduced
+ *       to a trimmed mean ({@link #TRIM}: the highest and lowest fifth left out), and the result is
+ *       smoothed over the neighbouring intervals of the day (weights 1/4, 1/2, 1/4);
  *   <li>the meter's own mean day: the mean of all its usable values at that time of day;
  *   <li>its segment's typical profile scaled to the meter's level.
  * </ol>
  *
- * The mean, not the median: household interval energy is right-skewed, and the median of similar
- * days runs low against the true energy, which a billing estimate must not.
+ * Household interval energy is right-skewed: the mean of a few similar days follows whichever one
+ * ran an appliance at that time, the median runs low against the true energy. The trimmed mean is
+ * in between (a little low on spiky meters); the estimator restores the level from the gap's own
+ * surroundings ({@link Estimator}), and a register total, when known, fixes it exactly.
  */
 final class ProfileSource {
   private final double[] ext; // usable values on the extended grid (history + span), NaN otherwise
@@ -28,6 +32,12 @@ final class ProfileSource {
   private final SegmentProfile segment;
   private final double segmentScale;
   private double[] meanDay; // per slot of day, NaN without data; built on first use
+  private double[] trimmed; // similar-day trimmed mean per extended slot, cached; null until used
+  private boolean[] known; // whether trimmed[e] is computed
+  private double[] scratch; // the similar days' values at one slot
+
+  /** The share of similar-day values left out at each end of the sorted values. */
+  static final double TRIM = 0.2;
 
   ProfileSource(
       double[] ext,
@@ -79,18 +89,49 @@ final class ProfileSource {
   }
 
   private double atExtended(int e) {
-    double v = similarDayMean(e);
+    double v = smoothedSimilarDays(e);
     if (Double.isNaN(v)) {
       v = meanDayValue(e);
     }
     return Double.isNaN(v) ? segmentValue(e) : v;
   }
 
-  private double similarDayMean(int e) {
+  /** The similar-day value at {@code e}, smoothed 1/4, 1/2, 1/4 with its neighbours in time. */
+  private double smoothedSimilarDays(int e) {
+    double mid = similarDays(e);
+    if (Double.isNaN(mid)) {
+      return mid;
+    }
+    double sum = 2 * mid;
+    double weight = 2;
+    for (int k = e - 1; k <= e + 1; k += 2) {
+      double v = k >= 0 && k < ext.length ? similarDays(k) : Double.NaN;
+      if (!Double.isNaN(v)) {
+        sum += v;
+        weight++;
+      }
+    }
+    return sum / weight;
+  }
+
+  private double similarDays(int e) {
+    if (trimmed == null) {
+      trimmed = new double[ext.length];
+      known = new boolean[ext.length];
+      scratch = new double[similarDays];
+    }
+    if (!known[e]) {
+      trimmed[e] = trimmedMean(scratch, collect(e, scratch));
+      known[e] = true;
+    }
+    return trimmed[e];
+  }
+
+  /** The values of the similar days of {@code e} at its time of day, into {@code out}; count. */
+  private int collect(int e, double[] out) {
     int d = cal.day[e];
     int s = cal.slotOfDay[e];
     int type = LocalCalendar.dayType(d);
-    double sum = 0;
     int count = 0;
     for (int pass = 0; pass < 2 && count < similarDays; pass++) {
       boolean sameType = pass == 0;
@@ -102,13 +143,37 @@ final class ProfileSource {
           }
           int idx = cal.index(other, s);
           if (idx >= 0 && !Double.isNaN(ext[idx])) {
-            sum += ext[idx];
-            count++;
+            out[count++] = ext[idx];
           }
         }
       }
     }
-    return count == 0 ? Double.NaN : sum / count;
+    return count;
+  }
+
+  /**
+   * The mean of {@code v[0 .. count)} without the lowest and highest {@code floor(TRIM * count)}
+   * values (all of them below five values); NaN when empty.
+   */
+  static double trimmedMean(double[] v, int count) {
+    if (count == 0) {
+      return Double.NaN;
+    }
+    for (int i = 1; i < count; i++) { // insertion sort: at most a few dozen values
+      double x = v[i];
+      int j = i - 1;
+      while (j >= 0 && v[j] > x) {
+        v[j + 1] = v[j];
+        j--;
+      }
+      v[j + 1] = x;
+    }
+    int cut = (int) Math.floor(TRIM * count);
+    double sum = 0;
+    for (int i = cut; i < count - cut; i++) {
+      sum += v[i];
+    }
+    return sum / (count - 2 * cut);
   }
 
   private double meanDayValue(int e) {

@@ -50,6 +50,13 @@ public final class Work {
 
   final boolean[] anchor;
 
+  /**
+   * Slots a short gap may be interpolated from: the anchors, and kept values suspect only for the
+   * run they belong to (a zero run or a flat line), which the series keeps as they are. Never an
+   * outage.
+   */
+  final boolean[] endpoint;
+
   /** Status of the register row at each boundary (n + 1), used while placing register rows. */
   final int[] boundaryStatus;
 
@@ -88,6 +95,8 @@ public final class Work {
     Arrays.fill(estimate, false);
     this.anchor = s.anchor;
     Arrays.fill(anchor, false);
+    this.endpoint = s.endpoint;
+    Arrays.fill(endpoint, false);
   }
 
   private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>();
@@ -106,6 +115,7 @@ public final class Work {
     final long[] times;
     final boolean[] estimate;
     final boolean[] anchor;
+    final boolean[] endpoint;
 
     Scratch(int n) {
       this.n = n;
@@ -120,6 +130,7 @@ public final class Work {
       times = new long[n];
       estimate = new boolean[n];
       anchor = new boolean[n];
+      endpoint = new boolean[n];
     }
   }
 
