@@ -39,7 +39,9 @@ public final class FleetFiles {
           Map.entry("group", "group"),
           Map.entry("intervalMinutes", "interval_minutes"),
           Map.entry("timeout", "timeout_ms"),
-          Map.entry("retries", "retries"));
+          Map.entry("retries", "retries"),
+          Map.entry("serial", "serial"),
+          Map.entry("serialBaud", "serial_baud"));
 
   private static final Map<String, String> FIELD_KEYS =
       Map.ofEntries(
@@ -59,7 +61,9 @@ public final class FleetFiles {
           Map.entry("group", "GROUP"),
           Map.entry("intervalMinutes", "INTERVAL_MINUTES"),
           Map.entry("timeout", "TIMEOUT_VAL"),
-          Map.entry("retries", "RETRIES"));
+          Map.entry("retries", "RETRIES"),
+          Map.entry("serial", "SERIAL"),
+          Map.entry("serialBaud", "SERIAL_BAUD"));
 
   private FleetFiles() {}
 
@@ -113,7 +117,9 @@ public final class FleetFiles {
               m.group(),
               m.intervalMinutes(),
               m.timeoutMs() == null ? null : millis(m.timeoutMs()),
-              m.retries());
+              m.retries(),
+              m.serial(),
+              m.serialBaud());
       meters.add(raw.toConfig(where, "meters[" + i + "]", FLEET_KEYS, d));
     }
     return fleet(where, f.clientSystemTitle(), "client_system_title", meters, "id");
@@ -161,7 +167,9 @@ public final class FleetFiles {
               m.group(),
               m.intervalMinutes(),
               seconds(where, prefix + ".TIMEOUT_VAL", m.timeoutVal()),
-              m.retries());
+              m.retries(),
+              m.serial(),
+              m.serialBaud());
       meters.add(raw.toConfig(where, prefix, FIELD_KEYS, d));
     }
     return fleet(where, f.clientSystemTitle(), "CLIENT_SYSTEM_TITLE", meters, "METER_ID");
@@ -259,7 +267,9 @@ public final class FleetFiles {
       String group,
       Integer intervalMinutes,
       Integer timeoutMs,
-      Integer retries) {}
+      Integer retries,
+      String serial,
+      Integer serialBaud) {}
 
   /** The field-style {@code dlms_config.yaml}, as written. */
   record DlmsConfig(
@@ -284,5 +294,7 @@ public final class FleetFiles {
       String group,
       Integer intervalMinutes,
       Double timeoutVal,
-      Integer retries) {}
+      Integer retries,
+      String serial,
+      Integer serialBaud) {}
 }

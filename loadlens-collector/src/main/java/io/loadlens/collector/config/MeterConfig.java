@@ -15,9 +15,10 @@ import java.util.Optional;
  * {@link InvalidFieldException} naming the field.
  *
  * @param id the meter
- * @param host IP address or host name of the meter or its gateway
+ * @param host IP address or host name of the meter or its gateway; empty for a meter on a serial
+ *     line
  * @param port TCP port (4059 is the IANA port of DLMS/COSEM over TCP, IEC 62056-47)
- * @param framing the TCP wrapper (IEC 62056-47) or HDLC (IEC 62056-46) over TCP
+ * @param framing the TCP wrapper (IEC 62056-47) or HDLC (IEC 62056-46) over TCP or a serial line
  * @param clientAddress client SAP / HDLC client address (1..127 for HDLC, IEC 62056-46 6.4.2.2;
  *     wrapper wPort 1..65535, IEC 62056-47 7.3)
  * @param serverLogicalAddress server SAP / HDLC upper address (0..16383 for HDLC)
@@ -33,6 +34,8 @@ import java.util.Optional;
  * @param intervalMinutes the capture period of the meter's load profile, dividing a day
  * @param timeout TIMEOUT_VAL: how long to wait for each response
  * @param retries how many times a failed request is retried (0..10)
+ * @param serial the serial line the meter hangs on (HDLC only), instead of {@code host} and {@code
+ *     port}; empty for TCP
  */
 public record MeterConfig(
     MeterId id,
@@ -51,7 +54,8 @@ public record MeterConfig(
     String group,
     int intervalMinutes,
     Duration timeout,
-    int retries) {
+    int retries,
+    Optional<SerialAccess> serial) {
 
   /** System titles are 8 octets (DLMS UA 1000-2 Ed. 10, 9.2.4.8.2). */
   public static final int SYSTEM_TITLE_LENGTH = 8;
@@ -83,12 +87,22 @@ public record MeterConfig(
   public MeterConfig {
     required("id", id);
     required("host", host);
-    if (host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
+    serial = serial == null ? Optional.empty() : serial;
+    required("framing", framing);
+    if (serial.isPresent()) {
+      if (!host.isEmpty()) {
+        throw new InvalidFieldException(
+            "host", "give either a host or a serial device, not both (host '" + host + "')");
+      }
+      if (framing != Framing.HDLC) {
+        throw new InvalidFieldException(
+            "framing", "must be hdlc for a meter on a serial line, got " + framing);
+      }
+    } else if (host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
       throw new InvalidFieldException(
           "host", "must be an address or host name, got '" + host + "'");
     }
     range("port", port, 1, 65535);
-    required("framing", framing);
     if (framing == Framing.HDLC) {
       range("clientAddress", clientAddress, 1, 127);
       range("serverLogicalAddress", serverLogicalAddress, 0, 0x3FFF);
@@ -161,6 +175,51 @@ public record MeterConfig(
         + " ms";
   }
 
+  /** A meter reached over TCP (the form before serial lines were supported). */
+  public MeterConfig(
+      MeterId id,
+      String host,
+      int port,
+      Framing framing,
+      int clientAddress,
+      int serverLogicalAddress,
+      int serverPhysicalAddress,
+      Security security,
+      Octets systemTitle,
+      Optional<Path> keyFile,
+      MeterKeys keys,
+      List<ObisCode> profiles,
+      List<ObisCode> channels,
+      String group,
+      int intervalMinutes,
+      Duration timeout,
+      int retries) {
+    this(
+        id,
+        host,
+        port,
+        framing,
+        clientAddress,
+        serverLogicalAddress,
+        serverPhysicalAddress,
+        security,
+        systemTitle,
+        keyFile,
+        keys,
+        profiles,
+        channels,
+        group,
+        intervalMinutes,
+        timeout,
+        retries,
+        Optional.empty());
+  }
+
+  /** Where the meter is: {@code host:port}, or {@code serial:/dev/ttyUSB0@9600}. */
+  public String address() {
+    return serial.map(s -> "serial:" + s).orElse(host + ":" + port);
+  }
+
   /** The capture period in seconds. */
   public int intervalSeconds() {
     return intervalMinutes * 60;
@@ -188,9 +247,7 @@ public record MeterConfig(
     return "MeterConfig["
         + id
         + " "
-        + host
-        + ":"
-        + port
+        + address()
         + " "
         + framing
         + " "

@@ -33,6 +33,7 @@ public final class MeterConfigBuilder {
   private int intervalMinutes = 15;
   private Duration timeout = Duration.ofSeconds(5);
   private int retries = 2;
+  private SerialAccess serial;
 
   public MeterConfigBuilder(MeterId id, String host) {
     this.id = id;
@@ -111,6 +112,12 @@ public final class MeterConfigBuilder {
     return this;
   }
 
+  /** The serial line the meter hangs on; the host must then be empty and the framing HDLC. */
+  public MeterConfigBuilder serial(SerialAccess v) {
+    serial = v;
+    return this;
+  }
+
   /**
    * The checked configuration.
    *
@@ -134,6 +141,7 @@ public final class MeterConfigBuilder {
         group,
         intervalMinutes,
         timeout,
-        retries);
+        retries,
+        Optional.ofNullable(serial));
   }
 }

@@ -30,7 +30,9 @@ record RawMeter(
     String group,
     Integer intervalMinutes,
     Duration timeout,
-    Integer retries) {
+    Integer retries,
+    String serial,
+    Integer serialBaud) {
 
   /** Profile Generic objects have value group C = 99 ("load profiles", IEC 62056-6-1 7.5.1). */
   static final int PROFILE_GROUP_C = 99;
@@ -46,8 +48,21 @@ record RawMeter(
     if (id == null) {
       throw where.error(prefix, "missing required key '" + keys.get("id") + "'");
     }
-    if (host == null) {
-      throw where.error(prefix, "missing required key '" + keys.get("host") + "'");
+    if (host == null && serial == null) {
+      throw where.error(
+          prefix,
+          "missing required key '" + keys.get("host") + "' (or '" + keys.get("serial") + "')");
+    }
+    if (host != null && serial != null) {
+      throw where.error(
+          at.apply("serial"),
+          "give either '" + keys.get("host") + "' or '" + keys.get("serial") + "', not both");
+    }
+    if (port != null && serial != null) {
+      throw where.error(at.apply("port"), "is not used for a meter on a serial line");
+    }
+    if (serialBaud != null && serial == null) {
+      throw where.error(at.apply("serialBaud"), "needs '" + keys.get("serial") + "'");
     }
     MeterId meterId;
     try {
@@ -55,7 +70,19 @@ record RawMeter(
     } catch (IllegalArgumentException e) {
       throw where.error(at.apply("id"), e.getMessage());
     }
-    MeterConfigBuilder b = new MeterConfigBuilder(meterId, host);
+    MeterConfigBuilder b = new MeterConfigBuilder(meterId, host == null ? "" : host);
+    if (serial != null) {
+      try {
+        b.serial(
+            new SerialAccess(
+                Path.of(serial.strip()),
+                serialBaud != null ? serialBaud : SerialAccess.DEFAULT_BAUD_RATE));
+      } catch (InvalidFieldException | java.nio.file.InvalidPathException e) {
+        String field = e instanceof InvalidFieldException f ? f.field() : "serial";
+        String reason = e instanceof InvalidFieldException f ? f.reason() : e.getMessage();
+        throw where.error(at.apply(field), reason);
+      }
+    }
     if (port != null) {
       b.port(port);
     }

@@ -6,6 +6,7 @@ import io.loadlens.collector.ProfileRows;
 import io.loadlens.collector.ReadFailure;
 import io.loadlens.collector.config.MeterConfig;
 import io.loadlens.collector.config.Octets;
+import io.loadlens.collector.config.SerialAccess;
 import io.loadlens.dlms.DlmsConnectionException;
 import io.loadlens.dlms.DlmsException;
 import io.loadlens.dlms.DlmsFramingException;
@@ -16,13 +17,21 @@ import io.loadlens.dlms.client.Framing;
 import io.loadlens.dlms.client.ProfileColumn;
 import io.loadlens.dlms.client.ProfileData;
 import io.loadlens.dlms.client.SecurityLevel;
+import io.loadlens.iec21.serial.SerialLine;
+import io.loadlens.iec21.serial.SerialSettings;
+import io.loadlens.iec21.serial.TtySerialLine;
 import io.loadlens.model.ObisCode;
 import io.loadlens.model.OperatorCode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads meters over DLMS/COSEM with the loadlens DLMS client. Maps the client's exceptions to
@@ -30,6 +39,11 @@ import java.util.List;
  * responses whose GCM tag does not verify, are retriable; association rejections, replay and
  * service errors are not. When the configuration names the meter's system title, the title the
  * meter presents in the AARE must match (HLS-GMAC), otherwise the session is refused with 0x05.
+ *
+ * <p>A meter on a serial line ({@link MeterConfig#serial()}) is read with the same HDLC client: the
+ * device is set to 8N1 at its rate and joined to a one-connection loopback port in process ({@link
+ * SerialBridge}), which the client connects to. Meters on the same device (an RS-485 bus) are read
+ * one after another: a session holds the device until it closes.
  */
 public final class DlmsMeterReader implements MeterReader {
   /** The client-max-receive-pdu-size proposed in the AARQ. */
@@ -37,6 +51,7 @@ public final class DlmsMeterReader implements MeterReader {
 
   private final Octets clientSystemTitle;
   private final int maxPduSize;
+  private final Map<Path, ReentrantLock> devices = new ConcurrentHashMap<>();
 
   public DlmsMeterReader(Octets clientSystemTitle) {
     this(clientSystemTitle, DEFAULT_MAX_PDU_SIZE);
@@ -49,17 +64,26 @@ public final class DlmsMeterReader implements MeterReader {
 
   @Override
   public MeterSession open(MeterConfig meter, long invocationCounter) {
+    if (meter.serial().isPresent()) {
+      return openSerial(meter, meter.serial().get(), invocationCounter);
+    }
+    return open(meter, meter.host(), meter.port(), invocationCounter, null);
+  }
+
+  private MeterSession open(
+      MeterConfig meter, String host, int port, long invocationCounter, Runnable onClose) {
     ClientSettings settings;
     try {
-      settings = settings(meter, invocationCounter);
+      settings = settings(meter, host, port, invocationCounter);
     } catch (IllegalArgumentException e) {
       throw new ReadFailure(OperatorCode.CONFIGURATION_ERROR, e.getMessage(), false, e);
     }
+    String peer = host + ":" + port;
     DlmsClient client;
     try {
       client = DlmsClient.connect(settings);
     } catch (RuntimeException e) {
-      throw failure(e);
+      throw failure(e, peer, meter);
     }
     byte[] expected = meter.systemTitle().bytes();
     if (meter.security() == MeterConfig.Security.HLS_GMAC
@@ -79,15 +103,56 @@ public final class DlmsMeterReader implements MeterReader {
           false,
           null);
     }
-    return new Session(client);
+    return new Session(client, peer, meter, onClose);
   }
 
-  private ClientSettings settings(MeterConfig m, long invocationCounter) {
+  /** HDLC over a serial device, holding the device for the whole session. */
+  private MeterSession openSerial(MeterConfig meter, SerialAccess serial, long invocationCounter) {
+    ReentrantLock device = devices.computeIfAbsent(serial.device(), d -> new ReentrantLock(true));
+    device.lock();
+    SerialBridge bridge = null;
+    try {
+      SerialLine line;
+      try {
+        line = TtySerialLine.open(serial.device(), SerialSettings.eightNoneOne(serial.baudRate()));
+      } catch (IOException e) {
+        throw new ReadFailure(OperatorCode.CONNECTION_FAILED, e.getMessage(), true, e);
+      }
+      try {
+        bridge = SerialBridge.open(line, meter.timeout());
+      } catch (IOException e) {
+        line.close();
+        throw new ReadFailure(
+            OperatorCode.CONNECTION_FAILED,
+            "serial device " + serial.device() + ": " + e.getMessage(),
+            true,
+            e);
+      }
+      SerialBridge opened = bridge;
+      return open(
+          meter,
+          opened.host(),
+          opened.port(),
+          invocationCounter,
+          () -> {
+            opened.close();
+            device.unlock();
+          });
+    } catch (RuntimeException e) {
+      if (bridge != null) {
+        bridge.close();
+      }
+      device.unlock();
+      throw e;
+    }
+  }
+
+  private ClientSettings settings(MeterConfig m, String host, int port, long invocationCounter) {
     byte[] none = new byte[0];
     boolean hls = m.security() == MeterConfig.Security.HLS_GMAC;
     return new ClientSettings(
-        m.host(),
-        m.port(),
+        host,
+        port,
         m.framing() == MeterConfig.Framing.HDLC ? Framing.HDLC : Framing.WRAPPER,
         m.clientAddress(),
         m.serverLogicalAddress(),
@@ -104,6 +169,19 @@ public final class DlmsMeterReader implements MeterReader {
         m.timeout(),
         maxPduSize,
         invocationCounter);
+  }
+
+  /**
+   * The collector's failure for a client exception; the in-process bridge's loopback address in the
+   * message is replaced by the meter's serial device.
+   */
+  static ReadFailure failure(RuntimeException e, String peer, MeterConfig meter) {
+    ReadFailure f = failure(e);
+    if (meter.serial().isEmpty() || f.getMessage() == null || !f.getMessage().contains(peer)) {
+      return f;
+    }
+    return new ReadFailure(
+        f.code(), f.getMessage().replace(peer, meter.address()), f.retriable(), f.getCause());
   }
 
   /** The collector's failure for a client exception, keeping the cause. */
@@ -136,9 +214,15 @@ public final class DlmsMeterReader implements MeterReader {
 
   private static final class Session implements MeterSession {
     private final DlmsClient client;
+    private final String peer;
+    private final MeterConfig meter;
+    private final Runnable onClose;
 
-    Session(DlmsClient client) {
+    Session(DlmsClient client, String peer, MeterConfig meter, Runnable onClose) {
       this.client = client;
+      this.peer = peer;
+      this.meter = meter;
+      this.onClose = onClose;
     }
 
     @Override
@@ -147,7 +231,7 @@ public final class DlmsMeterReader implements MeterReader {
       try {
         d = client.readProfile(profile, from, to);
       } catch (RuntimeException e) {
-        throw failure(e);
+        throw failure(e, peer, meter);
       }
       List<ProfileRows.Column> cols = new ArrayList<>(d.columns().size());
       for (ProfileColumn c : d.columns()) {
@@ -164,7 +248,13 @@ public final class DlmsMeterReader implements MeterReader {
 
     @Override
     public void close() {
-      client.close();
+      try {
+        client.close();
+      } finally {
+        if (onClose != null) {
+          onClose.run();
+        }
+      }
     }
   }
 }

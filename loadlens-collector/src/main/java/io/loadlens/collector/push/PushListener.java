@@ -67,7 +67,9 @@ public final class PushListener implements AutoCloseable {
     this.allowed = List.copyOf(allowed);
     Map<String, MeterConfig> hosts = new HashMap<>();
     for (MeterConfig m : fleet.meters()) {
-      hosts.putIfAbsent(m.host(), m);
+      if (m.serial().isEmpty()) { // a meter on a serial line cannot push over TCP
+        hosts.putIfAbsent(m.host(), m);
+      }
     }
     this.byHost = Map.copyOf(hosts);
     this.bans = bans;

@@ -1,0 +1,189 @@
+package io.loadlens.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.loadlens.collector.config.FleetConfig;
+import io.loadlens.collector.config.FleetDefaults;
+import io.loadlens.collector.config.FleetFiles;
+import io.loadlens.collector.config.MeterConfig;
+import io.loadlens.collector.dlms.DlmsMeterReader;
+import io.loadlens.collector.testing.MutableClock;
+import io.loadlens.dlms.client.Framing;
+import io.loadlens.dlms.client.SecurityLevel;
+import io.loadlens.iec21.testkit.Socat;
+import io.loadlens.model.IntervalSeries;
+import io.loadlens.model.MeterId;
+import io.loadlens.model.OperatorCode;
+import io.loadlens.model.ReadingBatch;
+import io.loadlens.simulator.FleetMeter;
+import io.loadlens.simulator.FleetSpec;
+import io.loadlens.simulator.SimulatedFleet;
+import io.loadlens.simulator.fault.FaultSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * HDLC over a real serial line: the simulator's meter serves HDLC over TCP, socat joins a
+ * pseudo-terminal to it (as a serial cable to the meter's RS-485 port would), and the collector
+ * reads the meter through the pseudo-terminal named in the fleet file ({@code serial:}).
+ */
+@Timeout(120)
+class SerialHdlcEndToEndTest {
+  static final Instant START = Instant.parse("2025-03-10T12:07:00Z");
+  static final int DAYS = 2;
+
+  @TempDir Path work;
+  @TempDir Path state;
+  final MutableClock clock = new MutableClock(START);
+
+  FleetSpec spec() {
+    String first =
+        "127."
+            + ThreadLocalRandom.current().nextInt(60, 200)
+            + "."
+            + ThreadLocalRandom.current().nextInt(1, 250)
+            + ".1";
+    return new FleetSpec(
+        1,
+        DAYS,
+        15,
+        SecurityLevel.HLS_GMAC,
+        Framing.HDLC,
+        first,
+        FleetSpec.DLMS_PORT,
+        new FaultSpec(Map.of(), Map.of()),
+        7,
+        ZoneOffset.UTC);
+  }
+
+  /** The simulator's fleet file with the meter's host and port replaced by a serial device. */
+  static Path serialFleetFile(Path simulatorFile, Path device, String baudLine) throws Exception {
+    String text = Files.readString(simulatorFile);
+    String serial =
+        text.replaceFirst("(?m)^(\\s+)host: \\S+$", "$1serial: " + device + baudLine)
+            .replaceFirst("(?m)^\\s+port: \\d+\\n", "");
+    Path out = simulatorFile.resolveSibling("serial-fleet.yaml");
+    Files.writeString(out, serial);
+    return out;
+  }
+
+  static String[] hostAndPort(Path simulatorFile) throws Exception {
+    String text = Files.readString(simulatorFile);
+    Matcher h = Pattern.compile("(?m)^\\s+host: (\\S+)$").matcher(text);
+    Matcher p = Pattern.compile("(?m)^\\s+port: (\\d+)$").matcher(text);
+    assertThat(h.find() && p.find()).as(text).isTrue();
+    return new String[] {h.group(1), p.group(1)};
+  }
+
+  @Test
+  void readsAnHdlcMeterThroughAPseudoTerminalJoinedToTheSimulator() throws Exception {
+    assumeTrue(Socat.available(), "socat is not installed: no pseudo-terminal to test on");
+    Map<String, Boolean> stored = new ConcurrentHashMap<>();
+    List<MeterOutcome> outcomes = new CopyOnWriteArrayList<>();
+    try (SimulatedFleet sim = SimulatedFleet.start(spec(), clock, work)) {
+      String[] hp = hostAndPort(sim.fleetFile());
+      try (Socat socat = Socat.ptyToTcp(hp[0], Integer.parseInt(hp[1]))) {
+        Path fleetFile =
+            serialFleetFile(sim.fleetFile(), socat.first(), "\n    serial_baud: 19200");
+        FleetConfig fleet =
+            FleetFiles.read(fleetFile, new FleetDefaults(Duration.ofSeconds(5), 0, 15));
+        MeterConfig meter = fleet.meters().get(0);
+        assertThat(meter.serial()).isPresent();
+        assertThat(meter.host()).isEmpty();
+        assertThat(meter.address()).isEqualTo("serial:" + socat.first() + "@19200");
+
+        PassSummary pass =
+            FleetCollector.builder(fleet, new DlmsMeterReader(fleet.clientSystemTitle()), state)
+                .clock(clock)
+                .settings(CollectorSettings.STANDARD.withInitialDays(DAYS + 1))
+                .captureTimes((m, p) -> Optional.empty())
+                .readings(
+                    (ReadingBatch b) -> {
+                      for (IntervalSeries s : b.series()) {
+                        for (long t : s.epochSeconds()) {
+                          stored.put(s.meter() + "|" + s.obis() + "|" + t, true);
+                        }
+                      }
+                    })
+                .events(e -> {})
+                .listener(
+                    new CollectionListener() {
+                      @Override
+                      public void meterFinished(MeterOutcome o) {
+                        outcomes.add(o);
+                      }
+                    })
+                .build()
+                .runPass();
+
+        assertThat(pass.failedByCode()).as("%s %s", outcomes, socat.log()).isEmpty();
+        assertThat(stored.keySet()).isEqualTo(truth(sim));
+        assertThat(outcomes.get(0).rows()).isPositive();
+      }
+    }
+  }
+
+  @Test
+  void reportsAMissingSerialDeviceAsAConnectionFailureNamingIt() throws Exception {
+    try (SimulatedFleet sim = SimulatedFleet.start(spec(), clock, work)) {
+      Path fleetFile = serialFleetFile(sim.fleetFile(), Path.of("/dev/ttyNOPE7"), "");
+      FleetConfig fleet =
+          FleetFiles.read(fleetFile, new FleetDefaults(Duration.ofSeconds(2), 0, 15));
+      List<MeterOutcome> outcomes = new CopyOnWriteArrayList<>();
+      FleetCollector.builder(fleet, new DlmsMeterReader(fleet.clientSystemTitle()), state)
+          .clock(clock)
+          .captureTimes((m, p) -> Optional.empty())
+          .readings(b -> {})
+          .events(e -> {})
+          .listener(
+              new CollectionListener() {
+                @Override
+                public void meterFinished(MeterOutcome o) {
+                  outcomes.add(o);
+                }
+              })
+          .build()
+          .runPass();
+      assertThat(outcomes)
+          .singleElement()
+          .satisfies(
+              o -> {
+                assertThat(o.code()).contains(OperatorCode.CONNECTION_FAILED);
+                assertThat(o.reason()).contains("serial device /dev/ttyNOPE7 does not exist");
+              });
+    }
+  }
+
+  /** Every row the meter holds from the initial horizon to now. */
+  Set<String> truth(SimulatedFleet sim) {
+    Set<String> keys = new HashSet<>();
+    Instant from = START.minus(Duration.ofDays(DAYS + 1));
+    for (FleetMeter m : sim.meters()) {
+      MeterId id = m.identity().id();
+      var profile = m.data().profiles().get(0);
+      for (long t : m.data().rows(profile.obis(), from, clock.instant()).epochSeconds()) {
+        for (var col : profile.columns()) {
+          keys.add(id + "|" + col.obis() + "|" + t);
+        }
+      }
+    }
+    return keys;
+  }
+}
