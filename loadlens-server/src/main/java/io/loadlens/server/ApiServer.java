@@ -26,6 +26,7 @@ import io.loadlens.server.http.JsonRpcEndpoint;
 import io.loadlens.server.http.RestRoutes;
 import io.loadlens.server.tls.TlsMaterial;
 import io.loadlens.store.Store;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -43,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -155,7 +157,7 @@ public final class ApiServer implements AutoCloseable {
               if (material.isPresent()) {
                 cfg.jetty.addConnector(
                     (server, httpConfig) ->
-                        tlsConnector(server, httpConfig, config, material.get()));
+                        tlsConnector(server, httpConfig, config, material.get(), registry));
               } else {
                 cfg.jetty.defaultHost = config.bindAddress();
                 cfg.jetty.defaultPort = config.port();
@@ -200,7 +202,8 @@ public final class ApiServer implements AutoCloseable {
       org.eclipse.jetty.server.Server server,
       HttpConfiguration httpConfig,
       ServerConfig config,
-      TlsMaterial m) {
+      TlsMaterial m,
+      PrometheusMeterRegistry registry) {
     SslContextFactory.Server ssl = new SslContextFactory.Server();
     ssl.setKeyStore(m.keyStore());
     ssl.setKeyStorePassword(new String(m.password()));
@@ -215,7 +218,30 @@ public final class ApiServer implements AutoCloseable {
             server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
     c.setHost(config.bindAddress());
     c.setPort(config.port());
+    c.addBean(handshakeCounter(registry));
     return c;
+  }
+
+  /**
+   * Counts TLS handshakes by outcome ({@code loadlens_tls_handshakes_total}): each costs the server
+   * an ECDHE and a signature, so a count that grows with the requests shows clients that do not
+   * keep their connections alive.
+   */
+  private static SslHandshakeListener handshakeCounter(PrometheusMeterRegistry registry) {
+    Counter ok = Counter.builder("loadlens.tls.handshakes").tag("outcome", "ok").register(registry);
+    Counter failed =
+        Counter.builder("loadlens.tls.handshakes").tag("outcome", "failed").register(registry);
+    return new SslHandshakeListener() {
+      @Override
+      public void handshakeSucceeded(Event event) {
+        ok.increment();
+      }
+
+      @Override
+      public void handshakeFailed(Event event, Throwable failure) {
+        failed.increment();
+      }
+    };
   }
 
   private static void routes(

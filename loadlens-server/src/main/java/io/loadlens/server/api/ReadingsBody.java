@@ -56,10 +56,20 @@ public final class ReadingsBody {
     return etag;
   }
 
-  /** The gzip-coded JSON, compressed once and kept. */
+  /**
+   * The gzip-coded JSON, compressed once and kept; concurrent first callers wait for the one that
+   * compresses rather than compressing it again.
+   */
   public byte[] gzip() {
     byte[] g = gzip;
-    if (g == null) {
+    if (g != null) {
+      return g;
+    }
+    synchronized (this) {
+      g = gzip;
+      if (g != null) {
+        return g;
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4 + 64);
       try (GZIPOutputStream z =
           new GZIPOutputStream(out, 1 << 16) {
@@ -73,8 +83,8 @@ public final class ReadingsBody {
       }
       g = out.toByteArray();
       gzip = g;
+      return g;
     }
-    return g;
   }
 
   /** The strong ETag of the gzip form: a different representation needs a different tag. */

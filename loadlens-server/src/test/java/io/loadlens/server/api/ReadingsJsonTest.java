@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -68,6 +69,37 @@ class ReadingsJsonTest {
         .isEqualTo(JSON.readTree(ReadingsJson.encode(r)));
     assertThat(JSON.readTree(JSON.writeValueAsBytes(ReadingsBody.of(r))))
         .isEqualTo(JSON.readTree(ReadingsJson.encode(r)));
+  }
+
+  @Test
+  void restBytesAreExactlyWhatTheObjectMapperWrites() throws Exception {
+    double[] v = new double[500];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = i % 7 == 0 ? Double.NaN : i % 3 == 0 ? i / 3.0 : Math.round(i * 12.345) / 10.0;
+    }
+    Readings validated = validated(v);
+    assertThat(new String(ReadingsJson.encode(validated), StandardCharsets.UTF_8))
+        .isEqualTo(JSON.writeValueAsString(validated));
+    Readings raw =
+        new Readings(
+            "M-2",
+            "1-0:1.8.0.255",
+            "m³",
+            "raw",
+            3600,
+            "sum",
+            FROM,
+            FROM.plusSeconds(7200),
+            2,
+            new long[] {FROM.getEpochSecond(), FROM.getEpochSecond() + 3600},
+            new double[] {12345.678, -0.5},
+            null,
+            null,
+            new int[] {0, 0x80},
+            null,
+            null);
+    assertThat(new String(ReadingsJson.encode(raw), StandardCharsets.UTF_8))
+        .isEqualTo(JSON.writeValueAsString(raw));
   }
 
   @Property(tries = 300)
