@@ -1,9 +1,12 @@
 package io.loadlens.store;
 
 import io.loadlens.model.IntervalSeries;
+import io.loadlens.model.MeterId;
+import io.loadlens.model.ObisCode;
 import io.loadlens.model.ValidatedSeries;
 import io.loadlens.store.internal.IngestPlan;
 import io.loadlens.store.internal.Migrations;
+import io.loadlens.store.internal.RawReader;
 import io.loadlens.store.internal.Sql;
 import io.loadlens.store.internal.SqlStore;
 import java.io.IOException;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -38,14 +42,22 @@ import org.slf4j.LoggerFactory;
  * abort concurrent conflicting transactions); reads use a small pool of duplicated connections and
  * run in parallel with each other and with a write (MVCC snapshots).
  *
- * <p>Ingest: rows go through the DuckDB appender into a temporary staging table, then one {@code
- * INSERT ... SELECT ... ON CONFLICT DO NOTHING} moves them into {@code raw_data}, all in one
- * transaction.
+ * <p>Ingest: each series goes through the DuckDB appender as one row of a temporary staging table
+ * (its readings as list columns); the staged rows that may already be stored are matched against
+ * {@code raw_data}, conflicts recorded, and the rest inserted with one {@code INSERT ... SELECT},
+ * all in one transaction.
  */
 public final class DuckDbStore extends SqlStore {
   private static final Logger LOG = LoggerFactory.getLogger(DuckDbStore.class);
   private static final String SERIES = "ingest_series";
-  private static final String ROWS = "ingest_rows";
+
+  /** The staged series unnested to one row per reading. */
+  private static final String ROWS =
+      "(SELECT sid, meter_id, obis, unit, source, known, unnest(ts) AS ts_s, unnest(v) AS value,"
+          + " unnest(st) AS status FROM "
+          + SERIES
+          + ")";
+
   private static final String HITS = "ingest_hits";
   private static final int READERS = 4;
 
@@ -56,6 +68,13 @@ public final class DuckDbStore extends SqlStore {
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> all = new ArrayList<>();
   private boolean stageCreated;
+
+  /**
+   * The two statements of {@link #readRaw} prepared once per reader connection ({@link
+   * RawReader#SERIES_SQL}, {@link RawReader#UNIT_SQL}): preparing them again for every read cost
+   * about as much as the scan. A reader connection serves one thread at a time.
+   */
+  private final Map<Connection, PreparedStatement[]> rawStatements = new ConcurrentHashMap<>();
 
   /**
    * The latest stored capture time (epoch s) per meter and channel, known exactly because this
@@ -131,6 +150,23 @@ public final class DuckDbStore extends SqlStore {
       }
       throw new StoreConfigurationException("cannot prepare DuckDB file " + file, e);
     }
+  }
+
+  @Override
+  public IntervalSeries readRaw(MeterId meter, ObisCode obis, Instant from, Instant to) {
+    return read(
+        "readRaw " + meter + " " + obis,
+        c -> {
+          PreparedStatement[] ps = rawStatements.get(c);
+          if (ps == null) {
+            ps =
+                new PreparedStatement[] {
+                  c.prepareStatement(RawReader.SERIES_SQL), c.prepareStatement(RawReader.UNIT_SQL)
+                };
+            rawStatements.put(c, ps);
+          }
+          return RawReader.read(ps[0], ps[1], meter, obis, from, to);
+        });
   }
 
   /** The database file. */
@@ -281,6 +317,12 @@ public final class DuckDbStore extends SqlStore {
     }
   }
 
+  /**
+   * Stages the plan as one row per series: its meter, channel, unit and source, the latest time
+   * already stored for it ({@code known}, from {@link #latest}), and its times, values and status
+   * bytes as three list columns. The appender takes each list as one Java array, so staging costs a
+   * few calls per series instead of six per row; the rows are unnested in SQL ({@link #ROWS}).
+   */
   @Override
   protected void stage(Connection c, IngestPlan plan) throws SQLException {
     if (!stageCreated) {
@@ -288,11 +330,8 @@ public final class DuckDbStore extends SqlStore {
         st.execute(
             "CREATE TEMP TABLE IF NOT EXISTS "
                 + SERIES
-                + " (sid INTEGER, meter_id VARCHAR, obis VARCHAR, unit VARCHAR, source VARCHAR)");
-        st.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS "
-                + ROWS
-                + " (sid INTEGER, ts_s BIGINT, value DOUBLE, status SMALLINT)");
+                + " (sid INTEGER, meter_id VARCHAR, obis VARCHAR, unit VARCHAR, source VARCHAR,"
+                + " known BIGINT, ts BIGINT[], v DOUBLE[], st INTEGER[])");
         st.execute(
             "CREATE TEMP TABLE IF NOT EXISTS "
                 + HITS
@@ -311,30 +350,20 @@ public final class DuckDbStore extends SqlStore {
         a.append(s.obis().toString());
         a.append(s.unit().symbol());
         a.append(parts.get(sid).source());
+        a.append(latest.getOrDefault(key(s), Long.MIN_VALUE));
+        a.append(s.epochSeconds());
+        a.append(s.values());
+        a.append(s.status());
         a.endRow();
-      }
-    }
-    try (DuckDBAppender a = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, ROWS)) {
-      for (int sid = 0; sid < parts.size(); sid++) {
-        IntervalSeries s = parts.get(sid).series();
-        long[] t = s.epochSeconds();
-        double[] v = s.values();
-        int[] st = s.status();
-        for (int i = 0; i < t.length; i++) {
-          a.beginRow();
-          a.append(sid);
-          a.append(t[i]);
-          a.append(v[i]);
-          a.append((short) st[i]);
-          a.endRow();
-        }
       }
     }
   }
 
   /**
-   * Finds the staged rows already stored (a join that DuckDB prunes to the row groups the staged
-   * keys can be in), records conflicts among them, and appends the rest. No index is maintained:
+   * Finds the staged rows already stored, records conflicts among them, and appends the rest. Only
+   * staged rows at or before the latest stored time of their channel can be stored already, so only
+   * those are matched against {@code raw_data} (a join that DuckDB prunes to the row groups the
+   * keys can be in); a call that only extends its channels matches nothing. No index is maintained:
    * the key is unique because every write goes through this one connection, under the write lock,
    * in the one process DuckDB lets open the file for writing.
    */
@@ -359,19 +388,15 @@ public final class DuckDbStore extends SqlStore {
                     + HITS
                     + " SELECT s.sid, s.ts_s, s.value, r.value FROM "
                     + ROWS
-                    + " s JOIN "
-                    + SERIES
-                    + " x USING (sid) JOIN raw_data r ON r.meter_id = x.meter_id"
-                    + " AND r.obis = x.obis AND r.\"timestamp\" = to_timestamp(s.ts_s)");
+                    + " s JOIN raw_data r ON r.meter_id = s.meter_id AND r.obis = s.obis"
+                    + " AND r.\"timestamp\" = to_timestamp(s.ts_s) WHERE s.ts_s <= s.known");
       }
     }
     String select =
-        "SELECT x.meter_id, x.obis, to_timestamp(s.ts_s), s.value, x.unit, s.status,"
-            + " CASE WHEN (s.status & 5) <> 0 THEN 'SUSPECT' ELSE 'VALID' END, x.source, ? FROM "
+        "SELECT s.meter_id, s.obis, to_timestamp(s.ts_s), s.value, s.unit, s.status,"
+            + " CASE WHEN (s.status & 5) <> 0 THEN 'SUSPECT' ELSE 'VALID' END, s.source, ? FROM "
             + ROWS
-            + " s JOIN "
-            + SERIES
-            + " x USING (sid)";
+            + " s";
     long t2 = System.nanoTime();
     long conflicts = 0;
     if (hits > 0) {
@@ -437,7 +462,6 @@ public final class DuckDbStore extends SqlStore {
   @Override
   protected void unstage(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
-      st.execute("DELETE FROM " + ROWS);
       st.execute("DELETE FROM " + SERIES);
       st.execute("DELETE FROM " + HITS);
     }
@@ -459,6 +483,16 @@ public final class DuckDbStore extends SqlStore {
   public void close() {
     writeLock.lock();
     try {
+      for (PreparedStatement[] ps : rawStatements.values()) {
+        for (PreparedStatement p : ps) {
+          try {
+            p.close();
+          } catch (SQLException ignored) {
+            // closing anyway
+          }
+        }
+      }
+      rawStatements.clear();
       for (Connection c : all) {
         try {
           c.close();

@@ -11,6 +11,7 @@ import io.loadlens.store.Store;
 import io.loadlens.store.Stores;
 import io.loadlens.store.internal.CopyBuffer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,24 +69,30 @@ public final class IngestBenchmark {
       String backend,
       long rows,
       double ingestSeconds,
+      double ingestCpuSeconds,
       double ingestRowsPerSecond,
       double reingestSeconds,
+      double reingestCpuSeconds,
       long reingestAdded,
       long reingestDuplicates,
       double plainCopyRowsPerSecond,
       double meterYearReadMillisMedian,
-      double meterYearReadMillisP90) {
+      double meterYearReadMillisP90,
+      double meterYearReadCpuMillis) {
 
     public String describe() {
       return String.format(
           Locale.ROOT,
-          "%s: ingest %,d rows in %.2f s = %,.0f rows/s; re-ingest %.2f s, %d rows added, %,d"
-              + " duplicates; plain COPY %s; meter-year read (%d rows) median %.2f ms, p90 %.2f ms",
+          "%s: ingest %,d rows in %.2f s (process CPU %.2f s) = %,.0f rows/s; re-ingest %.2f s"
+              + " (CPU %.2f s), %d rows added, %,d duplicates; plain COPY %s; meter-year read (%d"
+              + " rows) median %.2f ms, p90 %.2f ms, process CPU %.2f ms per read",
           backend,
           rows,
           ingestSeconds,
+          ingestCpuSeconds,
           ingestRowsPerSecond,
           reingestSeconds,
+          reingestCpuSeconds,
           reingestAdded,
           reingestDuplicates,
           Double.isNaN(plainCopyRowsPerSecond)
@@ -93,7 +100,8 @@ public final class IngestBenchmark {
               : String.format(Locale.ROOT, "%,.0f rows/s", plainCopyRowsPerSecond),
           YEAR_ROWS,
           meterYearReadMillisMedian,
-          meterYearReadMillisP90);
+          meterYearReadMillisP90,
+          meterYearReadCpuMillis);
     }
   }
 
@@ -128,18 +136,23 @@ public final class IngestBenchmark {
     }
     List<List<ReadingBatch>> calls = generate(c);
     try (Store store = Stores.open(url, tmp)) {
+      long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
       for (List<ReadingBatch> call : calls) {
         store.ingest(call);
       }
       double ingest = (System.nanoTime() - t0) / 1e9;
+      long cpu1 = processCpuNanos();
       IngestResult again = IngestResult.NONE;
       long t1 = System.nanoTime();
       for (List<ReadingBatch> call : calls) {
         again = again.plus(store.ingest(call));
       }
       double reingest = (System.nanoTime() - t1) / 1e9;
+      long cpu2 = processCpuNanos();
       double[] reads = meterYearReads(store, c.reads());
+      double readCpu = reads[reads.length - 1];
+      reads = Arrays.copyOf(reads, reads.length - 1);
       double copy = Double.NaN;
       if (store instanceof PostgresStore p) {
         copy = plainCopy(p.config(), calls);
@@ -148,19 +161,34 @@ public final class IngestBenchmark {
           pg ? "postgresql" : "duckdb",
           c.rows(),
           ingest,
+          (cpu1 - cpu0) / 1e9,
           c.rows() / ingest,
           reingest,
+          (cpu2 - cpu1) / 1e9,
           again.inserted(),
           again.duplicates(),
           copy,
           reads[reads.length / 2],
-          reads[(int) (reads.length * 0.9)]);
+          reads[(int) (reads.length * 0.9)],
+          readCpu);
     } finally {
       if (db != null) {
         dropDatabase(url, db);
       }
       deleteTree(tmp);
     }
+  }
+
+  /**
+   * CPU time of this process, all threads (the database's native threads included), so that runs on
+   * a shared machine can be compared by what they cost rather than by wall time alone.
+   */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
   }
 
   static List<List<ReadingBatch>> generate(Config c) {
@@ -188,7 +216,10 @@ public final class IngestBenchmark {
     return calls;
   }
 
-  /** Stores one meter-year and times reading it back; milliseconds, sorted. */
+  /**
+   * Stores one meter-year and times reading it back: milliseconds per read, sorted, then as the
+   * last element the process CPU milliseconds per read.
+   */
   static double[] meterYearReads(Store store, int reads) {
     MeterId id = MeterId.of("bench-year");
     long[] t = new long[YEAR_ROWS];
@@ -210,7 +241,8 @@ public final class IngestBenchmark {
     for (int i = 0; i < 5; i++) {
       store.readRaw(id, CHANNEL, from, to);
     }
-    double[] ms = new double[reads];
+    double[] ms = new double[reads + 1];
+    long cpu = processCpuNanos();
     for (int i = 0; i < reads; i++) {
       long s = System.nanoTime();
       IntervalSeries got = store.readRaw(id, CHANNEL, from, to);
@@ -219,7 +251,8 @@ public final class IngestBenchmark {
         throw new IllegalStateException("meter-year read returned " + got.size() + " rows");
       }
     }
-    Arrays.sort(ms);
+    ms[reads] = (processCpuNanos() - cpu) / 1e6 / reads;
+    Arrays.sort(ms, 0, reads);
     return ms;
   }
 

@@ -19,64 +19,95 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** Reads of {@code raw_data}: one channel, fleet aggregates, exports. */
-final class RawReader {
+public final class RawReader {
   private RawReader() {}
 
   static final MeterId FLEET = MeterId.of("fleet");
 
-  static IntervalSeries read(Connection c, MeterId meter, ObisCode obis, Instant from, Instant to)
+  /**
+   * One channel's rows in a range: epoch seconds, value, status. No {@code ORDER BY}: the rows come
+   * back in the order they were stored, which is time order for data that arrives in order, and
+   * {@link #read} sorts them only when they are not; a sort inside the database cost more than the
+   * whole scan of a meter-year.
+   */
+  public static final String SERIES_SQL =
+      "SELECT "
+          + Sql.epoch("\"timestamp\"")
+          + ", value, status FROM raw_data WHERE meter_id = ? AND obis = ?"
+          + " AND \"timestamp\" >= "
+          + Sql.TS_PARAM
+          + " AND \"timestamp\" < "
+          + Sql.TS_PARAM;
+
+  /** The unit of a channel, read once rather than per row (strings are costly to fetch). */
+  public static final String UNIT_SQL =
+      "SELECT unit FROM raw_data WHERE meter_id = ? AND obis = ? LIMIT 1";
+
+  /**
+   * Reads one channel with the two statements prepared from {@link #SERIES_SQL} and {@link
+   * #UNIT_SQL}; the statements are left open, so a caller may keep them for the next read.
+   */
+  public static IntervalSeries read(
+      PreparedStatement series,
+      PreparedStatement unit,
+      MeterId meter,
+      ObisCode obis,
+      Instant from,
+      Instant to)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT "
-                + Sql.epoch("\"timestamp\"")
-                + ", value, status FROM raw_data WHERE meter_id = ? AND obis = ?"
-                + " AND \"timestamp\" >= "
-                + Sql.TS_PARAM
-                + " AND \"timestamp\" < "
-                + Sql.TS_PARAM
-                + " ORDER BY \"timestamp\"")) {
-      ps.setString(1, meter.value());
-      ps.setString(2, obis.toString());
-      ps.setLong(3, Sql.lower(from));
-      ps.setLong(4, Sql.upper(to));
-      ps.setFetchSize(50_000);
-      long[] t = new long[1024];
-      double[] v = new double[1024];
-      int[] st = new int[1024];
-      int n = 0;
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          if (n == t.length) {
-            t = Arrays.copyOf(t, n * 2);
-            v = Arrays.copyOf(v, n * 2);
-            st = Arrays.copyOf(st, n * 2);
-          }
-          t[n] = rs.getLong(1);
-          v[n] = rs.getDouble(2);
-          st[n] = rs.getInt(3);
-          n++;
+    series.setString(1, meter.value());
+    series.setString(2, obis.toString());
+    series.setLong(3, Sql.lower(from));
+    series.setLong(4, Sql.upper(to));
+    series.setFetchSize(50_000);
+    long[] t = new long[1024];
+    double[] v = new double[1024];
+    int[] st = new int[1024];
+    int n = 0;
+    boolean ordered = true;
+    try (ResultSet rs = series.executeQuery()) {
+      while (rs.next()) {
+        if (n == t.length) {
+          t = Arrays.copyOf(t, n * 2);
+          v = Arrays.copyOf(v, n * 2);
+          st = Arrays.copyOf(st, n * 2);
         }
+        t[n] = rs.getLong(1);
+        v[n] = rs.getDouble(2);
+        st[n] = rs.getInt(3);
+        ordered &= n == 0 || t[n] > t[n - 1];
+        n++;
       }
-      // the unit is the channel's, read once rather than per row (strings are costly to fetch)
-      return new IntervalSeries(
-          meter,
-          obis,
-          channelUnit(c, meter, obis),
-          Arrays.copyOf(t, n),
-          Arrays.copyOf(v, n),
-          Arrays.copyOf(st, n));
     }
+    t = Arrays.copyOf(t, n);
+    v = Arrays.copyOf(v, n);
+    st = Arrays.copyOf(st, n);
+    if (!ordered) {
+      sortByTime(t, v, st);
+    }
+    unit.setString(1, meter.value());
+    unit.setString(2, obis.toString());
+    Unit u;
+    try (ResultSet rs = unit.executeQuery()) {
+      u = rs.next() ? Unit.fromSymbol(rs.getString(1)) : Unit.NONE;
+    }
+    return new IntervalSeries(meter, obis, u, t, v, st);
   }
 
-  private static Unit channelUnit(Connection c, MeterId meter, ObisCode obis) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT unit FROM raw_data WHERE meter_id = ? AND obis = ? LIMIT 1")) {
-      ps.setString(1, meter.value());
-      ps.setString(2, obis.toString());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Unit.fromSymbol(rs.getString(1)) : Unit.NONE;
-      }
+  /** Sorts the three columns by time (times are unique: the key includes them). */
+  static void sortByTime(long[] t, double[] v, int[] st) {
+    Integer[] order = new Integer[t.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Long.compare(t[a], t[b]));
+    long[] t2 = t.clone();
+    double[] v2 = v.clone();
+    int[] s2 = st.clone();
+    for (int i = 0; i < order.length; i++) {
+      t[i] = t2[order[i]];
+      v[i] = v2[order[i]];
+      st[i] = s2[order[i]];
     }
   }
 

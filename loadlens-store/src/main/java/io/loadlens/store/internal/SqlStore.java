@@ -231,7 +231,14 @@ public abstract class SqlStore implements Store {
 
   @Override
   public IntervalSeries readRaw(MeterId meter, ObisCode obis, Instant from, Instant to) {
-    return read("readRaw " + meter + " " + obis, c -> RawReader.read(c, meter, obis, from, to));
+    return read(
+        "readRaw " + meter + " " + obis,
+        c -> {
+          try (PreparedStatement series = c.prepareStatement(RawReader.SERIES_SQL);
+              PreparedStatement unit = c.prepareStatement(RawReader.UNIT_SQL)) {
+            return RawReader.read(series, unit, meter, obis, from, to);
+          }
+        });
   }
 
   @Override
