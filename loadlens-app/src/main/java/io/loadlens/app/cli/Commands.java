@@ -15,6 +15,7 @@ public final class Commands {
     cl.addSubcommand(new GatewayCommand());
     cl.addSubcommand(new IngestCommand());
     cl.addSubcommand(new ListenCommand());
+    cl.addSubcommand(new ReadoutCommand());
     cl.addSubcommand(new ImportCommand());
     cl.addSubcommand(new ExportCommand());
     cl.addSubcommand(new VeeCommand());
