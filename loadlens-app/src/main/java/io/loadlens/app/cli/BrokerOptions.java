@@ -2,10 +2,15 @@ package io.loadlens.app.cli;
 
 import io.loadlens.app.config.ConfigException;
 import io.loadlens.app.config.LoadlensConfig;
+import io.loadlens.transport.ReadingPublisher;
 import io.loadlens.transport.codec.WireCodec;
+import io.loadlens.transport.kafka.KafkaPublisher;
 import io.loadlens.transport.kafka.KafkaSettings;
+import io.loadlens.transport.kafka.KafkaTopics;
+import io.loadlens.transport.mqtt.MqttPublisher;
 import io.loadlens.transport.mqtt.MqttSettings;
 import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,13 +31,13 @@ public final class BrokerOptions {
   Path ca;
 
   @Option(
-      names = "--cert",
+      names = "--client-cert",
       paramLabel = "FILE",
       description = "Client certificate (PEM) for mutual TLS.")
   Path cert;
 
   @Option(
-      names = "--key",
+      names = "--client-key",
       paramLabel = "FILE",
       description = "Client private key (PEM) for mutual TLS.")
   Path key;
@@ -126,6 +131,17 @@ public final class BrokerOptions {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage(), e);
     }
+  }
+
+  /** The publisher a gateway-side command sends through: Kafka or MQTT as configured. */
+  ReadingPublisher publisher(LoadlensConfig cfg, String gatewayName, Clock clock) {
+    if (isKafka(cfg)) {
+      KafkaSettings s = kafka(cfg);
+      KafkaTopics.ensure(s);
+      return new KafkaPublisher(s, codec());
+    }
+    return MqttPublisher.connect(
+        mqtt(cfg, "loadlens-gateway-" + gatewayName), gatewayName, codec(), clock, 10_000);
   }
 
   String gatewayName(LoadlensConfig cfg) {

@@ -8,9 +8,6 @@ import io.loadlens.collector.FleetCollector;
 import io.loadlens.collector.config.FleetConfig;
 import io.loadlens.collector.dlms.DlmsMeterReader;
 import io.loadlens.transport.ReadingPublisher;
-import io.loadlens.transport.kafka.KafkaPublisher;
-import io.loadlens.transport.kafka.KafkaTopics;
-import io.loadlens.transport.mqtt.MqttPublisher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,7 +67,7 @@ public final class GatewayCommand implements Callable<Integer> {
     Path dir = data.dataDir();
     Clock clock = Clock.systemUTC();
     try (UntilInterrupted running = new UntilInterrupted();
-        ReadingPublisher publisher = publisher(name, clock);
+        ReadingPublisher publisher = broker.publisher(data.config(), name, clock);
         CollectionPipeline pipeline = CollectionPipeline.gateway(dir, publisher)) {
       FleetCollector collector =
           pipeline.collector(
@@ -98,19 +95,5 @@ public final class GatewayCommand implements Callable<Integer> {
       pipeline.awaitStored();
     }
     return Main.EXIT_OK;
-  }
-
-  private ReadingPublisher publisher(String name, Clock clock) {
-    if (broker.isKafka(data.config())) {
-      var s = broker.kafka(data.config());
-      KafkaTopics.ensure(s);
-      return new KafkaPublisher(s, broker.codec());
-    }
-    return MqttPublisher.connect(
-        broker.mqtt(data.config(), "loadlens-gateway-" + name),
-        name,
-        broker.codec(),
-        clock,
-        10_000);
   }
 }

@@ -43,6 +43,14 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Print counts every S seconds (default ${DEFAULT-VALUE}).")
   int reportSeconds;
 
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      defaultValue = "UTC",
+      description =
+          "Time zone given to meters first seen here (their local day for daily shapes) (default ${DEFAULT-VALUE}).")
+  String zone;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -53,7 +61,9 @@ public final class IngestCommand implements Callable<Integer> {
         ReadingSubscriber subscriber = subscriber();
         IngestService ingest =
             new IngestService(
-                subscriber, new StoreSink(store, Clock.systemUTC()), broker.codec())) {
+                subscriber,
+                new StoreSink(store, Clock.systemUTC(), ListenCommand.zone(zone)),
+                broker.codec())) {
       ingest.start();
       out.println(
           "Ingesting into "

@@ -2,7 +2,7 @@ package io.loadlens.app.cli;
 
 import io.loadlens.app.Main;
 import io.loadlens.app.config.ConfigException;
-import io.loadlens.app.pipeline.BatchWriter;
+import io.loadlens.app.pipeline.ReadingsOut;
 import io.loadlens.iec21.Iec21Exception;
 import io.loadlens.iec21.p1.P1Reader;
 import io.loadlens.iec21.p1.P1Telegram;
@@ -10,7 +10,6 @@ import io.loadlens.iec21.p1.SmartyKeys;
 import io.loadlens.model.MeterId;
 import io.loadlens.model.ReadingBatch;
 import io.loadlens.store.IngestResult;
-import io.loadlens.store.Store;
 import io.loadlens.transport.mqtt.MqttTopicListener;
 import io.loadlens.wmbus.WMBusException;
 import io.loadlens.wmbus.WMBusReceiver;
@@ -40,13 +39,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code loadlens listen}: meters that are not polled over DLMS but send by themselves — a DSMR P1
- * port, a Wireless M-Bus receiver, a Zigbee gateway — stored as they arrive.
+ * port, a Wireless M-Bus receiver, a Zigbee gateway — stored as they arrive, or with {@code
+ * --publish} sent over the transport to an ingest process.
  */
 @Command(
     name = "listen",
     mixinStandardHelpOptions = true,
     description =
-        "Store readings from meters that send by themselves: P1 ports, Wireless M-Bus, Zigbee gateways.",
+        "Store (or --publish over MQTT/Kafka) readings from meters that send by themselves: P1 ports, Wireless M-Bus, Zigbee gateways.",
     subcommands = {ListenCommand.P1.class, ListenCommand.WMBus.class, ListenCommand.Zigbee.class})
 public final class ListenCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -59,19 +59,24 @@ public final class ListenCommand implements Runnable {
   static final int MAX_BATCHES = 256;
   static final Duration MAX_DELAY = Duration.ofSeconds(2);
 
+  static void report(PrintWriter out, String what, IngestResult r) {
+    out.printf(
+        "%s: %d values offered, %d new, %d already stored, %d conflicts%n",
+        what, r.offered(), r.inserted(), r.duplicates(), r.conflicts());
+    out.flush();
+  }
+
+  static void report(PrintWriter out, String what, ReadingsOut output) {
+    out.println(what + ": " + output.summary());
+    out.flush();
+  }
+
   static ZoneId zone(String zone) {
     try {
       return ZoneId.of(zone);
     } catch (java.time.DateTimeException e) {
       throw new ConfigException("--zone '" + zone + "' is not a time zone", e);
     }
-  }
-
-  static void report(PrintWriter out, String what, IngestResult r) {
-    out.printf(
-        "%s: %d values offered, %d new, %d already stored, %d conflicts%n",
-        what, r.offered(), r.inserted(), r.duplicates(), r.conflicts());
-    out.flush();
   }
 
   /** A DSMR P1 port: a serial device, a TCP serial bridge, or a capture file. */
@@ -84,6 +89,8 @@ public final class ListenCommand implements Runnable {
       })
   static final class P1 implements Callable<Integer> {
     @Mixin DataOptions data;
+    @Mixin BrokerOptions broker;
+    @Mixin ListenOutput output;
 
     @Option(
         names = "--device",
@@ -147,8 +154,7 @@ public final class ListenCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       try (UntilInterrupted running = new UntilInterrupted();
-          Store store = data.openStore();
-          BatchWriter writer = new BatchWriter(store, zone(zone), "p1", MAX_BATCHES, MAX_DELAY)) {
+          ReadingsOut writer = output.open(data, broker, "p1", zone(zone))) {
         P1Reader reader =
             new P1Reader(
                 new P1Reader.Config(id, keys, profileMinutes),
@@ -193,7 +199,7 @@ public final class ListenCommand implements Runnable {
           reader.runReconnecting(opener(), Duration.ofSeconds(5));
         }
         writer.flush();
-        report(out, "P1", writer.total());
+        report(out, "P1", writer);
       }
       return Main.EXIT_OK;
     }
@@ -226,6 +232,8 @@ public final class ListenCommand implements Runnable {
       })
   static final class WMBus implements Callable<Integer> {
     @Mixin DataOptions data;
+    @Mixin BrokerOptions broker;
+    @Mixin ListenOutput output;
 
     @Option(
         names = "--input",
@@ -267,8 +275,7 @@ public final class ListenCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       ZoneId z = zone(zone);
-      try (Store store = data.openStore();
-          BatchWriter writer = new BatchWriter(store, z, "wmbus", MAX_BATCHES, MAX_DELAY)) {
+      try (ReadingsOut writer = output.open(data, broker, "wmbus", z)) {
         WMBusReceiver receiver =
             new WMBusReceiver(
                 keyFile,
@@ -302,7 +309,7 @@ public final class ListenCommand implements Runnable {
         out.printf(
             "wM-Bus: %d telegrams, %d without mapped values, %d bad%n",
             s.telegrams(), s.unmapped(), s.bad());
-        report(out, "wM-Bus", writer.total());
+        report(out, "wM-Bus", writer);
       }
       return Main.EXIT_OK;
     }
@@ -317,6 +324,7 @@ public final class ListenCommand implements Runnable {
   static final class Zigbee implements Callable<Integer> {
     @Mixin DataOptions data;
     @Mixin BrokerOptions broker;
+    @Mixin ListenOutput output;
 
     @Option(
         names = "--base-topic",
@@ -334,9 +342,7 @@ public final class ListenCommand implements Runnable {
       Zigbee2MqttDecoder decoder = Zigbee2MqttDecoder.withNamedMeters(baseTopic);
       PrintWriter out = spec.commandLine().getOut();
       try (UntilInterrupted running = new UntilInterrupted();
-          Store store = data.openStore();
-          BatchWriter writer =
-              new BatchWriter(store, zone(zone), "zigbee", MAX_BATCHES, MAX_DELAY);
+          ReadingsOut writer = output.open(data, broker, "zigbee", zone(zone));
           MqttTopicListener listener =
               MqttTopicListener.start(
                   broker.mqtt(data.config(), "loadlens-zigbee"),
@@ -347,7 +353,7 @@ public final class ListenCommand implements Runnable {
         out.flush();
         running.await();
         writer.flush();
-        report(out, "Zigbee", writer.total());
+        report(out, "Zigbee", writer);
       }
       return Main.EXIT_OK;
     }

@@ -1,17 +1,12 @@
 package io.loadlens.app.pipeline;
 
-import io.loadlens.model.MeterId;
-import io.loadlens.model.MeterInfo;
 import io.loadlens.model.ReadingBatch;
 import io.loadlens.store.IngestResult;
 import io.loadlens.store.Store;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,13 +19,11 @@ import java.util.concurrent.TimeUnit;
  * the store but not from the meter: its registers are cumulative and the next telegram carries
  * them.
  */
-public final class BatchWriter implements AutoCloseable {
+public final class BatchWriter implements ReadingsOut {
   private final Store store;
-  private final ZoneId zone;
-  private final String group;
+  private final MeterRegistrar registrar;
   private final int maxBatches;
   private final List<ReadingBatch> pending = new ArrayList<>();
-  private final Set<MeterId> known = new HashSet<>();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("loadlens-batch-writer").unstarted(r));
@@ -38,16 +31,13 @@ public final class BatchWriter implements AutoCloseable {
 
   public BatchWriter(Store store, ZoneId zone, String group, int maxBatches, Duration maxDelay) {
     this.store = store;
-    this.zone = zone;
-    this.group = group;
+    this.registrar = new MeterRegistrar(store, zone, group);
     this.maxBatches = maxBatches;
-    for (MeterInfo m : store.meters()) {
-      known.add(m.id());
-    }
     long ms = maxDelay.toMillis();
     timer.scheduleWithFixedDelay(this::flush, ms, ms, TimeUnit.MILLISECONDS);
   }
 
+  @Override
   public synchronized void add(ReadingBatch batch) {
     pending.add(batch);
     if (pending.size() >= maxBatches) {
@@ -56,19 +46,12 @@ public final class BatchWriter implements AutoCloseable {
   }
 
   /** Writes what is waiting. */
+  @Override
   public synchronized void flush() {
     if (pending.isEmpty()) {
       return;
     }
-    List<MeterInfo> fresh = new ArrayList<>();
-    for (ReadingBatch b : pending) {
-      if (known.add(b.meter())) {
-        fresh.add(new MeterInfo(b.meter(), group, "", "", 0, zone, Map.of()));
-      }
-    }
-    if (!fresh.isEmpty()) {
-      store.upsertMeters(fresh);
-    }
+    registrar.register(pending);
     total = total.plus(store.ingest(List.copyOf(pending)));
     pending.clear();
   }
@@ -76,6 +59,13 @@ public final class BatchWriter implements AutoCloseable {
   /** What the store took so far. */
   public synchronized IngestResult total() {
     return total;
+  }
+
+  @Override
+  public synchronized String summary() {
+    return String.format(
+        "%d values offered, %d new, %d already stored, %d conflicts",
+        total.offered(), total.inserted(), total.duplicates(), total.conflicts());
   }
 
   @Override

@@ -68,7 +68,7 @@ public final class CollectionPipeline implements AutoCloseable {
    */
   public static CollectionPipeline embedded(Store store, Path dataDir, Clock clock) {
     InProcessTransport transport = new InProcessTransport(QUEUE_CAPACITY, WireCodec.binary());
-    StoreSink sink = new StoreSink(store, clock);
+    StoreSink sink = new StoreSink(store, clock, java.time.ZoneOffset.UTC);
     IngestService ingest =
         new IngestService(transport.subscriber(INGEST_BATCH), sink, WireCodec.binary());
     ingest.start();

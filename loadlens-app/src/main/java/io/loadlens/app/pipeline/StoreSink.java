@@ -5,28 +5,34 @@ import io.loadlens.store.IngestResult;
 import io.loadlens.store.Store;
 import io.loadlens.transport.BatchSink;
 import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The ingest side's end: writes delivered batches to the store in one transaction and counts what
- * was new. The transport acknowledges a message only after {@link #write} returns.
+ * was new; meters the registry does not know yet are added to it first. The transport acknowledges
+ * a message only after {@link #write} returns.
  */
 public final class StoreSink implements BatchSink {
   private final Store store;
   private final InstantSource clock;
+  private final MeterRegistrar registrar;
   private final AtomicLong offered = new AtomicLong();
   private final AtomicLong inserted = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong conflicts = new AtomicLong();
 
-  public StoreSink(Store store, InstantSource clock) {
+  /** A sink that registers meters it has not seen in {@code zone}, grouped by their source. */
+  public StoreSink(Store store, InstantSource clock, ZoneId zone) {
     this.store = store;
     this.clock = clock;
+    this.registrar = new MeterRegistrar(store, zone, null);
   }
 
   @Override
   public void write(List<ReadingBatch> batches) {
+    registrar.register(batches);
     IngestResult r = store.ingest(batches);
     offered.addAndGet(r.offered());
     inserted.addAndGet(r.inserted());

@@ -6,6 +6,7 @@ import io.loadlens.model.MeterId;
 import io.loadlens.store.Store;
 import io.loadlens.store.Stores;
 import io.loadlens.transport.mqtt.EmbeddedBroker;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -121,6 +123,14 @@ class SplitDeploymentTest {
     }
     assertThat(stored).isEqualTo(rows).isGreaterThan(3L * 2 * 96);
 
+    // meters first seen by ingest are registered, so VEE and insights find them
+    CliRun vee = CliRun.run("vee", "--data", storeDir.toString());
+    assertThat(vee.exitCode()).as(vee.err()).isZero();
+    assertThat(vee.out()).contains(": 3 meters (0 without data)");
+    CliRun insights = CliRun.run("insights", "--data", storeDir.toString());
+    assertThat(insights.exitCode()).as(insights.err()).isZero();
+    assertThat(insights.out()).contains("3 consumers");
+
     // a gateway that forgot what it published (its invocation counters are kept) re-sends every
     // profile: nothing is stored twice
     Files.delete(dir.resolve("gw/state/capture-times.properties"));
@@ -146,6 +156,50 @@ class SplitDeploymentTest {
       assertThat(store.rawRowCount()).isBetween(stored, stored + 3L * 4);
     }
     stopGracefully(simulator);
+  }
+
+  @Test
+  void p1TelegramsPublishedByListenAreStoredByIngestWithTheirMetersRegistered() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Path storeDir = dir.resolve("store");
+    Path log = dir.resolve("ingest.log");
+    Process ingest = startIngest(log, "ingest-p1-" + run, storeDir);
+    awaitLine(ingest, log, l -> l.startsWith("messages="));
+
+    ByteArrayOutputStream capture = new ByteArrayOutputStream();
+    for (String name : new String[] {"dsmr42-kaifa-ma105.txt", "dsmr50-iskra-am550.txt"}) {
+      capture.write(
+          Objects.requireNonNull(getClass().getResourceAsStream("/decode/" + name)).readAllBytes());
+    }
+    Path file = dir.resolve("p1.cap");
+    Files.write(file, capture.toByteArray());
+    CliRun listen =
+        CliRun.run(
+            "listen",
+            "p1",
+            "--file",
+            file.toString(),
+            "--all-values",
+            "--publish",
+            "--mqtt",
+            mqttUrl,
+            "--gateway-id",
+            "p1-" + run,
+            "--data",
+            dir.resolve("listener").toString());
+    assertThat(listen.exitCode()).as(listen.err()).isZero();
+    assertThat(listen.out())
+        .contains("2 telegrams, 0 bad")
+        .containsPattern(
+            "P1: 4 batches \\(\\d+ values\\) sent through the outbox, 4 acknowledged by the broker, 0 waiting");
+    assertThat(dir.resolve("listener/loadlens.duckdb")).doesNotExist();
+
+    long rows = awaitRows(ingest, log, 20);
+    stopGracefully(ingest);
+    try (Store store = Stores.open(null, storeDir)) {
+      assertThat(store.meters()).extracting(m -> m.group()).containsExactly("p1", "p1");
+      assertThat(store.rawRowCount()).isEqualTo(rows);
+    }
   }
 
   private Process startIngest(Path log, String clientId, Path storeDir) throws IOException {
