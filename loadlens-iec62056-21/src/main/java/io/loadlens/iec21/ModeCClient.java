@@ -99,6 +99,13 @@ public final class ModeCClient {
 
     /** The exchange is complete. */
     record Completed(ModeCReadout readout) implements Action {}
+
+    /**
+     * Mode E: the option select for HDLC has been sent; once it has left the port, wait {@link
+     * #SWITCH_OVER_DELAY_MILLIS}, set the port to this rate with 8 data bits, no parity, 1 stop
+     * bit, and start HDLC (SNRM). The exchange is complete.
+     */
+    record EnterHdlc(ModeCIdentification identification, int baudRate) implements Action {}
   }
 
   /**
@@ -108,8 +115,15 @@ public final class ModeCClient {
    *     space, clause 6.3.1), empty for "any meter" on a point-to-point link
    * @param maxBaudRate the highest baud rate the port can switch to; the client selects the lower
    *     of this and the meter's
+   * @param hdlc mode E: select the HDLC protocol ({@code ACK 2 Z 2}, IEC 62056-21 annex E) instead
+   *     of the data readout
    */
-  public record Options(String address, int maxBaudRate) {
+  public record Options(String address, int maxBaudRate, boolean hdlc) {
+    /** A data readout. */
+    public Options(String address, int maxBaudRate) {
+      this(address, maxBaudRate, false);
+    }
+
     public Options {
       if (address == null || address.length() > 32 || !address.matches("[0-9A-Za-z ]*")) {
         throw new IllegalArgumentException(
@@ -126,6 +140,11 @@ public final class ModeCClient {
     /** Any meter on the link, up to 19200 Bd. */
     public static Options defaults() {
       return new Options("", 19200);
+    }
+
+    /** The same, switching to HDLC (mode E) instead of reading out. */
+    public Options withHdlc() {
+      return new Options(address, maxBaudRate, true);
     }
   }
 
@@ -198,7 +217,7 @@ public final class ModeCClient {
    * @param waited how long the caller waited, for the message
    * @return the error to report, naming what was awaited
    */
-  public Iec21Exception timeout(java.time.Duration waited) {
+  public Iec21TimeoutException timeout(java.time.Duration waited) {
     String within = " within " + waited.toMillis() + " ms";
     String awaited =
         switch (state) {
@@ -214,7 +233,7 @@ public final class ModeCClient {
           default -> "timeout in state " + state;
         };
     state = State.FAILED;
-    return new Iec21Exception("IEC 62056-21 mode C: " + awaited);
+    return new Iec21TimeoutException("IEC 62056-21 mode C: " + awaited);
   }
 
   private void identificationByte(int b, List<Action> actions) {
@@ -238,6 +257,15 @@ public final class ModeCClient {
     identification = ModeCIdentification.parse(text);
     char z = identification.baudCharacter();
     state = State.AWAIT_DATA;
+    boolean modeC = z >= '0' && z <= '6';
+    if (options.hdlc() && !modeC) {
+      throw new Iec21Exception(
+          "IEC 62056-21 identification '"
+              + text.strip()
+              + "': baud character '"
+              + z
+              + "' is not one of mode E ('0'..'6'), so the meter cannot switch to HDLC");
+    }
     if (z >= 'A' && z <= 'F') {
       int meterBaud = MODE_B_BAUD[z - 'A'];
       if (meterBaud > options.maxBaudRate()) {
@@ -261,12 +289,19 @@ public final class ModeCClient {
               + z
               + "' (reserved; mode C uses '0'..'6', mode B 'A'..'F')");
     }
-    if (z < '0' || z > '6') {
+    if (!modeC) {
       return; // mode A: the data follows at the initial rate without an option select
     }
     int meterBaud = MODE_C_BAUD[z - '0'];
     int baud = Math.min(meterBaud, options.maxBaudRate());
     char selected = (char) ('0' + baudCharacter(baud));
+    if (options.hdlc()) {
+      // V=2: HDLC protocol procedure, Y=2: binary mode (IEC 62056-21 annex E)
+      actions.add(new Action.Send(new byte[] {ACK, '2', (byte) selected, '2', '\r', '\n'}));
+      actions.add(new Action.EnterHdlc(identification, baud));
+      state = State.DONE;
+      return;
+    }
     actions.add(
         new Action.Send(
             new byte[] {ACK, '0', (byte) selected, '0', '\r', '\n'})); // V=0 normal, Y=0 readout

@@ -42,11 +42,6 @@ public final class ModeCSession {
           Duration.ofMillis(ModeCClient.INTER_CHARACTER_TIMEOUT_MILLIS),
           Duration.ofMillis(ModeCClient.SWITCH_OVER_DELAY_MILLIS));
     }
-
-    /** The same timing with another reaction time (t_r). */
-    public Timing withReaction(Duration r) {
-      return new Timing(r, interCharacter, switchOver);
-    }
   }
 
   private final SerialLine line;
@@ -80,13 +75,46 @@ public final class ModeCSession {
     line.configure(SerialSettings.sevenEvenOne(initialBaudRate));
     line.discardInput();
     try {
-      return exchange(client);
+      return ((ModeCClient.Action.Completed) exchange(client)).readout();
     } catch (Iec21Exception e) {
-      throw new Iec21Exception(e.getMessage() + " (" + line.name() + ")", e);
+      throw named(e);
     }
   }
 
-  private ModeCReadout exchange(ModeCClient client) throws IOException {
+  /**
+   * Mode E (IEC 62056-21 annex E): signs on at {@code initialBaudRate} (7E1), selects the HDLC
+   * protocol with {@code ACK 2 Z 2} and leaves the line at the selected rate with 8N1, ready for
+   * the HDLC client's SNRM.
+   *
+   * @return the meter's identification
+   * @throws Iec21Exception when the meter does not answer in time or cannot switch to HDLC
+   */
+  public ModeCIdentification switchToHdlc(ModeCClient.Options options, int initialBaudRate)
+      throws IOException {
+    ModeCClient client = new ModeCClient(options.withHdlc());
+    line.configure(SerialSettings.sevenEvenOne(initialBaudRate));
+    line.discardInput();
+    try {
+      ModeCClient.Action.EnterHdlc e = (ModeCClient.Action.EnterHdlc) exchange(client);
+      pause(timing.switchOver());
+      line.configure(SerialSettings.eightNoneOne(e.baudRate()));
+      line.discardInput(); // the echo of the option select on a half-duplex head
+      return e.identification();
+    } catch (Iec21Exception e) {
+      throw named(e);
+    }
+  }
+
+  /** The same error with the line's name, keeping whether it is a timeout. */
+  private Iec21Exception named(Iec21Exception e) {
+    String message = e.getMessage() + " (" + line.name() + ")";
+    return e instanceof Iec21TimeoutException
+        ? new Iec21TimeoutException(message, e)
+        : new Iec21Exception(message, e);
+  }
+
+  /** Runs the exchange to its end: the readout, or (mode E) the switch to HDLC. */
+  private ModeCClient.Action exchange(ModeCClient client) throws IOException {
     line.write(client.start());
     byte[] buffer = new byte[256];
     Duration wait = timing.reaction();
@@ -110,7 +138,10 @@ public final class ModeCSession {
             wait = timing.reaction();
           }
           case ModeCClient.Action.Completed c -> {
-            return c.readout();
+            return c;
+          }
+          case ModeCClient.Action.EnterHdlc e -> {
+            return e;
           }
         }
       }

@@ -49,6 +49,10 @@ class ModeCClientTest {
             case ModeCClient.Action.Completed c -> {
               return new Result(c.readout(), bauds);
             }
+            case ModeCClient.Action.EnterHdlc e -> {
+              bauds.add(e.baudRate());
+              return new Result(null, bauds);
+            }
           }
         }
       }
@@ -119,6 +123,31 @@ class ModeCClientTest {
     List<ModeCClient.Action> actions =
         client.receive(logarex(FakeModeCMeter.Fault.NONE).dataMessage());
     assertThat(actions).singleElement().isInstanceOf(ModeCClient.Action.Completed.class);
+  }
+
+  @Test
+  void selectsHdlcWithAck2Z2InModeEAndEndsTheExchange() {
+    ModeCClient client = new ModeCClient(new ModeCClient.Options("", 9600, true));
+    client.start();
+    List<ModeCClient.Action> actions =
+        client.receive("/ISK6\\2ME162\r\n".getBytes(StandardCharsets.US_ASCII));
+    assertThat(actions).hasSize(2);
+    assertThat(((ModeCClient.Action.Send) actions.get(0)).bytes())
+        .isEqualTo(("\u0006" + "252\r\n").getBytes(StandardCharsets.US_ASCII));
+    assertThat(actions.get(1))
+        .isEqualTo(
+            new ModeCClient.Action.EnterHdlc(ModeCIdentification.parse("/ISK6\\2ME162"), 9600));
+    assertThat(client.state()).isEqualTo(ModeCClient.State.DONE);
+  }
+
+  @Test
+  void refusesModeEWithAMeterThatIsNotModeC() {
+    ModeCClient client = new ModeCClient(ModeCClient.Options.defaults().withHdlc());
+    client.start();
+    assertThatThrownBy(() -> client.receive("/ISKEME162\r\n".getBytes(StandardCharsets.US_ASCII)))
+        .hasMessage(
+            "IEC 62056-21 identification '/ISKEME162': baud character 'E' is not one of mode E"
+                + " ('0'..'6'), so the meter cannot switch to HDLC");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.loadlens.iec21.serial.SerialSettings;
 import io.loadlens.iec21.serial.StreamSerialLine;
 import io.loadlens.iec21.serial.TcpSerialLine;
 import io.loadlens.iec21.serial.TtySerialLine;
+import io.loadlens.iec21.testkit.HdlcHandover;
 import io.loadlens.iec21.testkit.SimulatedModeCMeter;
 import io.loadlens.iec21.testkit.SimulatedModeCMeter.Fault;
 import io.loadlens.iec21.testkit.SimulatedModeCMeter.Request;
@@ -119,7 +120,7 @@ class ModeCOverPseudoTerminalTest {
         SimulatedModeCMeter.start(meterLine, meter("/LOG5LK13", Fault.SILENT))) {
       assertThatThrownBy(
               () -> new ModeCSession(clientLine, shortWait).read(ModeCClient.Options.defaults()))
-          .isInstanceOf(Iec21Exception.class)
+          .isInstanceOf(Iec21TimeoutException.class)
           .hasMessage(
               "IEC 62056-21 mode C: no identification (/XXXZ...) within 300 ms of the sign-on ("
                   + socat.second()
@@ -146,6 +147,41 @@ class ModeCOverPseudoTerminalTest {
       assertThatThrownBy(
               () -> new ModeCSession(clientLine, QUICK).read(ModeCClient.Options.defaults()))
           .hasMessageContaining("unknown baud character '8'");
+    }
+  }
+
+  @Test
+  void switchesToHdlcInModeEAndLeavesBothEndsAt8N1() throws Exception {
+    java.util.concurrent.CompletableFuture<SerialSettings> meterSide =
+        new java.util.concurrent.CompletableFuture<>();
+    HdlcHandover echo =
+        line -> {
+          meterSide.complete(line.settings());
+          byte[] frame = new byte[4];
+          int n = line.read(frame, 0, 4, Duration.ofSeconds(5));
+          line.write(java.util.Arrays.copyOf(frame, Math.max(0, n)));
+        };
+    try (SimulatedModeCMeter sim =
+        SimulatedModeCMeter.start(meterLine, meter("/LGZ5\\2ZMD3104", Fault.NONE), echo)) {
+      ModeCIdentification id =
+          new ModeCSession(clientLine, QUICK).switchToHdlc(new ModeCClient.Options("", 19200), 300);
+      assertThat(id.manufacturer()).isEqualTo("LGZ");
+      assertThat(id.enhancedIdentification()).isEqualTo('2');
+      assertThat(sim.requests().get(1).text()).isEqualTo("\u0006" + "252\r\n");
+      assertThat(clientLine.settings()).isEqualTo(SerialSettings.eightNoneOne(9600));
+      assertThat(meterSide.get(5, java.util.concurrent.TimeUnit.SECONDS))
+          .isEqualTo(SerialSettings.eightNoneOne(9600));
+      assertThat(speedOf(socat.second())).isEqualTo(9600);
+      byte[] flagAndBinary = {0x7E, (byte) 0xA0, (byte) 0xFF, 0x7E};
+      clientLine.write(flagAndBinary);
+      byte[] back = new byte[4];
+      int at = 0;
+      while (at < 4) {
+        int n = clientLine.read(back, at, 4 - at, Duration.ofSeconds(2));
+        assertThat(n).isPositive();
+        at += n;
+      }
+      assertThat(back).isEqualTo(flagAndBinary);
     }
   }
 

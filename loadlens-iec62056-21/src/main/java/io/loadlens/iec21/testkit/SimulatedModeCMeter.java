@@ -18,9 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Socat#ptyPair()}, a USB adapter looped to another): it answers a sign-on addressed to it (or to
  * any meter) with its identification, then, in mode C, waits for the option select, switches its
  * own line to the selected rate and sends the data message; in mode B it switches to the rate of
- * its baud character at once; in mode A it sends at the initial rate. After each exchange it goes
- * back to 300 Bd and waits for the next sign-on. Faults make it misbehave on purpose. Every request
- * is recorded with the rate the meter's line had when it arrived.
+ * its baud character at once; in mode A it sends at the initial rate. Given an {@link
+ * HdlcHandover}, it answers a mode E option select ({@code ACK 2 Z 2}) by switching to the selected
+ * rate with 8N1 and handing the line over for HDLC. After each exchange it goes back to 300 Bd 7E1
+ * and waits for the next sign-on. Faults make it misbehave on purpose. Every request is recorded
+ * with the rate the meter's line had when it arrived.
  */
 public final class SimulatedModeCMeter implements AutoCloseable {
   /** What goes wrong on purpose. */
@@ -71,18 +73,29 @@ public final class SimulatedModeCMeter implements AutoCloseable {
   private final List<Integer> dataRates = new CopyOnWriteArrayList<>();
   private final List<String> errors = new CopyOnWriteArrayList<>();
   private final Thread thread;
+  private final HdlcHandover hdlc;
   private volatile boolean running = true;
 
-  private SimulatedModeCMeter(SerialLine line, Config config) {
+  private SimulatedModeCMeter(SerialLine line, Config config, HdlcHandover hdlc) {
     this.line = line;
     this.config = config;
+    this.hdlc = hdlc;
     this.thread = Thread.ofPlatform().daemon().name("mode-c-meter").unstarted(this::serve);
   }
 
   /** Starts serving on {@code line} (at 300 Bd 7E1) on a thread of its own. */
   public static SimulatedModeCMeter start(SerialLine line, Config config) throws IOException {
+    return start(line, config, null);
+  }
+
+  /**
+   * Starts serving; a mode E option select hands the line to {@code hdlc} (null: mode E is not
+   * supported and the option select is ignored).
+   */
+  public static SimulatedModeCMeter start(SerialLine line, Config config, HdlcHandover hdlc)
+      throws IOException {
     line.configure(SerialSettings.sevenEvenOne(ModeCClient.INITIAL_BAUD_RATE));
-    SimulatedModeCMeter m = new SimulatedModeCMeter(line, config);
+    SimulatedModeCMeter m = new SimulatedModeCMeter(line, config, hdlc);
     m.thread.start();
     return m;
   }
@@ -148,10 +161,18 @@ public final class SimulatedModeCMeter implements AutoCloseable {
         identify();
       }
     } else if (request.charAt(0) == ModeCClient.ACK && request.length() >= 6) {
+      char protocol = request.charAt(1);
       char z = request.charAt(2);
-      if (z >= '0' && z <= '6' && config.fault() != Fault.SILENT_AFTER_IDENTIFICATION) {
+      if (z < '0' || z > '6' || config.fault() == Fault.SILENT_AFTER_IDENTIFICATION) {
+        return;
+      }
+      if (protocol == '0') {
         line.setBaudRate(MODE_C_BAUD[z - '0']);
         sendData();
+      } else if (protocol == '2' && request.charAt(3) == '2' && hdlc != null) {
+        line.configure(SerialSettings.eightNoneOne(MODE_C_BAUD[z - '0']));
+        hdlc.serve(line);
+        line.configure(SerialSettings.sevenEvenOne(ModeCClient.INITIAL_BAUD_RATE));
       }
     }
   }
