@@ -35,6 +35,11 @@ final class ProfileSource {
   private double[] trimmed; // similar-day trimmed mean per extended slot, cached; null until used
   private boolean[] known; // whether trimmed[e] is computed
   private double[] scratch; // the similar days' values at one slot
+  private double[] low; // the lowest values left out of one trimmed mean
+  private double[] high; // the highest values left out
+  private int[] order; // candidate similar days of orderDay, best first
+  private int orderCount;
+  private int orderDay = Integer.MIN_VALUE;
 
   /** The share of similar-day values left out at each end of the sorted values. */
   static final double TRIM = 0.2;
@@ -119,9 +124,12 @@ final class ProfileSource {
       trimmed = new double[ext.length];
       known = new boolean[ext.length];
       scratch = new double[similarDays];
+      int cut = (int) Math.floor(TRIM * similarDays);
+      low = new double[cut];
+      high = new double[cut];
     }
     if (!known[e]) {
-      trimmed[e] = trimmedMean(scratch, collect(e, scratch));
+      trimmed[e] = trimmedMean(scratch, collect(e, scratch), low, high);
       known[e] = true;
     }
     return trimmed[e];
@@ -130,25 +138,44 @@ final class ProfileSource {
   /** The values of the similar days of {@code e} at its time of day, into {@code out}; count. */
   private int collect(int e, double[] out) {
     int d = cal.day[e];
+    if (d != orderDay) {
+      orderDays(d);
+    }
     int s = cal.slotOfDay[e];
+    int count = 0;
+    for (int k = 0; k < orderCount && count < similarDays; k++) {
+      int idx = cal.index(order[k], s);
+      if (idx >= 0 && !Double.isNaN(ext[idx])) {
+        out[count++] = ext[idx];
+      }
+    }
+    return count;
+  }
+
+  /**
+   * The candidate similar days of local day {@code d}, best first: the days of its day type nearest
+   * in date within the window (earlier before later at equal distance), then the other days in the
+   * same order. Every interval of a day shares this order, so it is kept for the last day asked.
+   */
+  private void orderDays(int d) {
+    if (order == null) {
+      order = new int[2 * windowDays];
+    }
     int type = LocalCalendar.dayType(d);
     int count = 0;
-    for (int pass = 0; pass < 2 && count < similarDays; pass++) {
+    for (int pass = 0; pass < 2; pass++) {
       boolean sameType = pass == 0;
-      for (int dist = 1; dist <= windowDays && count < similarDays; dist++) {
-        for (int sign = -1; sign <= 1 && count < similarDays; sign += 2) {
+      for (int dist = 1; dist <= windowDays; dist++) {
+        for (int sign = -1; sign <= 1; sign += 2) {
           int other = d + sign * dist;
-          if ((LocalCalendar.dayType(other) == type) != sameType) {
-            continue;
-          }
-          int idx = cal.index(other, s);
-          if (idx >= 0 && !Double.isNaN(ext[idx])) {
-            out[count++] = ext[idx];
+          if ((LocalCalendar.dayType(other) == type) == sameType) {
+            order[count++] = other;
           }
         }
       }
     }
-    return count;
+    orderCount = count;
+    orderDay = d;
   }
 
   /**
@@ -156,22 +183,47 @@ final class ProfileSource {
    * values (all of them below five values); NaN when empty.
    */
   static double trimmedMean(double[] v, int count) {
+    int cut = (int) Math.floor(TRIM * count);
+    return trimmedMean(v, count, new double[cut], new double[cut]);
+  }
+
+  /**
+   * {@link #trimmedMean(double[], int)} with scratch space for the cut values: the sum of all
+   * values less the {@code cut} lowest and highest, which are found in one pass by keeping each in
+   * a small sorted buffer (a value seldom enters once the buffers are full).
+   */
+  static double trimmedMean(double[] v, int count, double[] low, double[] high) {
     if (count == 0) {
       return Double.NaN;
     }
-    for (int i = 1; i < count; i++) { // insertion sort: at most a few dozen values
-      double x = v[i];
-      int j = i - 1;
-      while (j >= 0 && v[j] > x) {
-        v[j + 1] = v[j];
-        j--;
-      }
-      v[j + 1] = x;
-    }
     int cut = (int) Math.floor(TRIM * count);
     double sum = 0;
-    for (int i = cut; i < count - cut; i++) {
-      sum += v[i];
+    for (int i = 0; i < count; i++) {
+      double x = v[i];
+      sum += x;
+      if (cut == 0) {
+        continue;
+      }
+      int size = Math.min(i, cut); // values in each buffer before this one
+      if (size < cut || x < low[cut - 1]) {
+        int j = Math.min(size, cut - 1);
+        while (j > 0 && low[j - 1] > x) {
+          low[j] = low[j - 1];
+          j--;
+        }
+        low[j] = x;
+      }
+      if (size < cut || x > high[cut - 1]) {
+        int j = Math.min(size, cut - 1);
+        while (j > 0 && high[j - 1] < x) {
+          high[j] = high[j - 1];
+          j--;
+        }
+        high[j] = x;
+      }
+    }
+    for (int j = 0; j < cut; j++) {
+      sum -= low[j] + high[j];
     }
     return sum / (count - 2 * cut);
   }

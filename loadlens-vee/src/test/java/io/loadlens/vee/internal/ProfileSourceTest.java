@@ -30,6 +30,28 @@ class ProfileSourceTest {
   }
 
   @Test
+  void trimmedMeanAgreesWithSortingForAnyOrderAndTies() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+    for (int round = 0; round < 2000; round++) {
+      int count = rnd.nextInt(1, 30);
+      double[] v = new double[count];
+      for (int i = 0; i < count; i++) {
+        v[i] = rnd.nextInt(6); // many ties
+      }
+      double[] sorted = v.clone();
+      Arrays.sort(sorted);
+      int cut = (int) Math.floor(ProfileSource.TRIM * count);
+      double sum = 0;
+      for (int i = cut; i < count - cut; i++) {
+        sum += sorted[i];
+      }
+      assertThat(ProfileSource.trimmedMean(v, count))
+          .as("values %s", Arrays.toString(v))
+          .isCloseTo(sum / (count - 2 * cut), within(1e-9));
+    }
+  }
+
+  @Test
   void aFifthOfOddSimilarDaysDoesNotMoveTheProfile() {
     double[] ext = new double[42 * DAY];
     Arrays.fill(ext, 100);
