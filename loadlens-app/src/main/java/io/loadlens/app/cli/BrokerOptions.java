@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * How the gateway and ingest halves meet: an MQTT broker (TLS with {@code mqtts://}) or Kafka.
  * Flags override the {@code transport} section of {@code loadlens.yaml}.
  */
-public final class BrokerOptions {
+public class BrokerOptions {
   @Option(
       names = "--mqtt",
       paramLabel = "URL",
@@ -30,16 +30,9 @@ public final class BrokerOptions {
       description = "CA certificate (PEM) that signed the broker's certificate.")
   Path ca;
 
-  @Option(
-      names = "--client-cert",
-      paramLabel = "FILE",
-      description = "Client certificate (PEM) for mutual TLS.")
+  /** Client certificate and key for mutual TLS; their flags are the subclasses'. */
   Path cert;
 
-  @Option(
-      names = "--client-key",
-      paramLabel = "FILE",
-      description = "Client private key (PEM) for mutual TLS.")
   Path key;
 
   @Option(names = "--username", paramLabel = "NAME", description = "MQTT user name.")
@@ -150,5 +143,46 @@ public final class BrokerOptions {
 
   private static Path path(String s) {
     return s == null ? null : Path.of(s);
+  }
+
+  /** {@code gateway} and {@code ingest}: the client certificate is {@code --cert}/{@code --key}. */
+  public static final class CertKey extends BrokerOptions {
+    @Option(
+        names = "--cert",
+        paramLabel = "FILE",
+        description = "Client certificate (PEM) for mutual TLS.")
+    void cert(Path file) {
+      cert = file;
+    }
+
+    @Option(
+        names = "--key",
+        paramLabel = "FILE",
+        description = "Client private key (PEM) for mutual TLS.")
+    void key(Path file) {
+      key = file;
+    }
+  }
+
+  /**
+   * {@code listen}: the client certificate is {@code --client-cert}/{@code --client-key}, because
+   * {@code --key} is the meter's decryption key there.
+   */
+  public static final class ClientCertKey extends BrokerOptions {
+    @Option(
+        names = "--client-cert",
+        paramLabel = "FILE",
+        description = "Client certificate (PEM) for mutual TLS with the broker.")
+    void cert(Path file) {
+      cert = file;
+    }
+
+    @Option(
+        names = "--client-key",
+        paramLabel = "FILE",
+        description = "Client private key (PEM) for mutual TLS with the broker.")
+    void key(Path file) {
+      key = file;
+    }
   }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     })
 public final class GatewayCommand implements Callable<Integer> {
   @Mixin DataOptions data;
-  @Mixin BrokerOptions broker;
+  @Mixin BrokerOptions.CertKey broker;
 
   @Option(
       names = "--config",

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     })
 public final class IngestCommand implements Callable<Integer> {
   @Mixin DataOptions data;
-  @Mixin BrokerOptions broker;
+  @Mixin BrokerOptions.CertKey broker;
 
   @Option(
       names = "--client-id",

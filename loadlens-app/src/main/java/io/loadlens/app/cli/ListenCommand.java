@@ -89,7 +89,7 @@ public final class ListenCommand implements Runnable {
       })
   static final class P1 implements Callable<Integer> {
     @Mixin DataOptions data;
-    @Mixin BrokerOptions broker;
+    @Mixin BrokerOptions.ClientCertKey broker;
     @Mixin ListenOutput output;
 
     @Option(
@@ -232,7 +232,7 @@ public final class ListenCommand implements Runnable {
       })
   static final class WMBus implements Callable<Integer> {
     @Mixin DataOptions data;
-    @Mixin BrokerOptions broker;
+    @Mixin BrokerOptions.ClientCertKey broker;
     @Mixin ListenOutput output;
 
     @Option(
@@ -323,7 +323,7 @@ public final class ListenCommand implements Runnable {
           "Subscribe to a zigbee2mqtt broker and store its metering devices' values (meter id zb-<device name>).")
   static final class Zigbee implements Callable<Integer> {
     @Mixin DataOptions data;
-    @Mixin BrokerOptions broker;
+    @Mixin BrokerOptions.ClientCertKey broker;
     @Mixin ListenOutput output;
 
     @Option(
