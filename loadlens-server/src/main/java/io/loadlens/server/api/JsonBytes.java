@@ -124,31 +124,44 @@ final class JsonBytes {
       buf[len++] = '-';
       v = -v;
     }
-    int digits = digits(v);
-    int end = len + digits;
+    int end = len + digits(v);
     int p = end;
-    while (v >= 100) {
+    while (v > Integer.MAX_VALUE) {
       int r = (int) (v % 100);
       v /= 100;
       buf[--p] = DIGIT_PAIRS[2 * r + 1];
       buf[--p] = DIGIT_PAIRS[2 * r];
     }
-    if (v >= 10) {
-      buf[--p] = DIGIT_PAIRS[2 * (int) v + 1];
-      buf[--p] = DIGIT_PAIRS[2 * (int) v];
+    int i = (int) v;
+    while (i >= 100) {
+      int r = i % 100;
+      i /= 100;
+      buf[--p] = DIGIT_PAIRS[2 * r + 1];
+      buf[--p] = DIGIT_PAIRS[2 * r];
+    }
+    if (i >= 10) {
+      buf[--p] = DIGIT_PAIRS[2 * i + 1];
+      buf[--p] = DIGIT_PAIRS[2 * i];
     } else {
-      buf[--p] = (byte) ('0' + v);
+      buf[--p] = (byte) ('0' + i);
     }
     len = end;
     return this;
   }
 
-  private static int digits(long v) {
-    int d = 1;
-    for (long x = v; x >= 10; x /= 10) {
-      d++;
+  private static final long[] POW10_LONG = new long[19];
+
+  static {
+    POW10_LONG[0] = 1;
+    for (int i = 1; i < POW10_LONG.length; i++) {
+      POW10_LONG[i] = POW10_LONG[i - 1] * 10;
     }
-    return d;
+  }
+
+  /** Decimal digits of a non-negative long: log10 from the bit length (1233/4096), then fixed. */
+  static int digits(long v) {
+    int t = (64 - Long.numberOfLeadingZeros(v | 1)) * 1233 >>> 12;
+    return Math.max(1, t + (v >= POW10_LONG[t] ? 1 : 0));
   }
 
   /** A double as {@link Double#toString(double)} writes it; NaN and infinities as {@code null}. */

@@ -48,13 +48,24 @@ public final class Params {
     }
   }
 
-  /** An ISO-8601 instant ({@code 2024-01-01T00:00:00Z}) or date ({@code 2024-01-01}, UTC). */
+  /** The earliest instant an argument may name: meters report nothing before it. */
+  public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+  /** The first instant after the latest an argument may name (the stores' timestamps end there). */
+  public static final Instant END_OF_TIME = Instant.parse("+10000-01-01T00:00:00Z");
+
+  /**
+   * An ISO-8601 instant ({@code 2024-01-01T00:00:00Z}) or date ({@code 2024-01-01}, UTC) from 1970
+   * up to the end of year 9999.
+   */
   public static Instant instant(String text, String name) {
+    Instant t;
     try {
       if (text.length() == 10) {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        t = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } else {
+        t = Instant.parse(text);
       }
-      return Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw ApiException.badRequest(
           "argument '"
@@ -63,6 +74,11 @@ public final class Params {
               + text
               + "' is not an ISO-8601 instant (2024-01-01T00:00:00Z) or date (2024-01-01)");
     }
+    if (t.isBefore(EARLIEST) || !t.isBefore(END_OF_TIME)) {
+      throw ApiException.badRequest(
+          "argument '" + name + "': " + t + " is outside 1970-01-01 .. 9999-12-31");
+    }
+    return t;
   }
 
   /** {@code from} and {@code to} with defaults; {@code to} after {@code from}, at most 3 years. */

@@ -133,7 +133,7 @@ public final class ApiLoadTest {
         HttpClient.newBuilder()
             .sslContext(target.ssl())
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
+            .connectTimeout(Duration.ofSeconds(30))
             .build();
   }
 

@@ -57,7 +57,7 @@ public final class JsonRpcEndpoint {
         throw new java.io.IOException("body exceeds " + RestRoutes.MAX_BODY_BYTES + " bytes");
       }
       req = json.readTree(body);
-      if (req == null) {
+      if (req == null || req.isMissingNode()) {
         throw new java.io.IOException("empty body");
       }
     } catch (java.io.IOException e) {

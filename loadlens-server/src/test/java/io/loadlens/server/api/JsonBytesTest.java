@@ -72,8 +72,32 @@ class JsonBytesTest {
     assertThat(write(x)).isEqualTo(Long.toString(x));
   }
 
+  @Property(tries = 1000)
+  void countsTheDigitsOfEveryNonNegativeLong(@ForAll @LongRange(min = 0) long x) {
+    assertThat(JsonBytes.digits(x)).isEqualTo(Long.toString(x).length());
+  }
+
   @ParameterizedTest
-  @ValueSource(longs = {0, 9, 10, 99, 100, 1_704_067_200L, Long.MIN_VALUE, Long.MAX_VALUE, -7})
+  @ValueSource(longs = {0, 1, 9, 10, 99, 100, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L})
+  void countsDigitsAtEveryPowerOfTen(long x) {
+    assertThat(JsonBytes.digits(x)).isEqualTo(Long.toString(x).length());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      longs = {
+        0,
+        9,
+        10,
+        99,
+        100,
+        2_147_483_647L,
+        2_147_483_648L,
+        1_704_067_200L,
+        Long.MIN_VALUE,
+        Long.MAX_VALUE,
+        -7
+      })
   void writesLongEdgeValues(long x) {
     assertThat(write(x)).isEqualTo(Long.toString(x));
   }
