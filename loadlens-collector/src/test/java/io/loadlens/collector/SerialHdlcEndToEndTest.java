@@ -11,6 +11,10 @@ import io.loadlens.collector.dlms.DlmsMeterReader;
 import io.loadlens.collector.testing.MutableClock;
 import io.loadlens.dlms.client.Framing;
 import io.loadlens.dlms.client.SecurityLevel;
+import io.loadlens.iec21.serial.SerialSettings;
+import io.loadlens.iec21.serial.TtySerialLine;
+import io.loadlens.iec21.testkit.HdlcHandover;
+import io.loadlens.iec21.testkit.SimulatedModeCMeter;
 import io.loadlens.iec21.testkit.Socat;
 import io.loadlens.model.IntervalSeries;
 import io.loadlens.model.MeterId;
@@ -136,6 +140,64 @@ class SerialHdlcEndToEndTest {
         assertThat(pass.failedByCode()).as("%s %s", outcomes, socat.log()).isEmpty();
         assertThat(stored.keySet()).isEqualTo(truth(sim));
         assertThat(outcomes.get(0).rows()).isPositive();
+      }
+    }
+  }
+
+  @Test
+  void readsAnHdlcMeterThroughAnOpticalProbeAfterTheModeESwitchOver() throws Exception {
+    assumeTrue(Socat.available(), "socat is not installed: no pseudo-terminal to test on");
+    Map<String, Boolean> stored = new ConcurrentHashMap<>();
+    List<MeterOutcome> outcomes = new CopyOnWriteArrayList<>();
+    try (SimulatedFleet sim = SimulatedFleet.start(spec(), clock, work);
+        Socat socat = Socat.ptyPair();
+        TtySerialLine meterLine =
+            TtySerialLine.open(socat.first(), SerialSettings.sevenEvenOne(300))) {
+      String[] hp = hostAndPort(sim.fleetFile());
+      HdlcHandover toSimulator =
+          HdlcHandover.toTcp(hp[0], Integer.parseInt(hp[1]), Duration.ofSeconds(1));
+      SimulatedModeCMeter.Config optical =
+          new SimulatedModeCMeter.Config(
+              "/LGZ5\\2ZMD3104", "", "", SimulatedModeCMeter.Fault.NONE, Duration.ofMillis(20));
+      try (SimulatedModeCMeter probe = SimulatedModeCMeter.start(meterLine, optical, toSimulator)) {
+        Path fleetFile =
+            serialFleetFile(
+                sim.fleetFile(),
+                socat.second(),
+                "\n    serial_baud: 9600\n    serial_mode_e: true");
+        FleetConfig fleet =
+            FleetFiles.read(fleetFile, new FleetDefaults(Duration.ofSeconds(5), 0, 15));
+        assertThat(fleet.meters().get(0).serial().orElseThrow().modeE()).isTrue();
+
+        PassSummary pass =
+            FleetCollector.builder(fleet, new DlmsMeterReader(fleet.clientSystemTitle()), state)
+                .clock(clock)
+                .settings(CollectorSettings.STANDARD.withInitialDays(DAYS + 1))
+                .captureTimes((m, p) -> Optional.empty())
+                .readings(
+                    (ReadingBatch b) -> {
+                      for (IntervalSeries s : b.series()) {
+                        for (long t : s.epochSeconds()) {
+                          stored.put(s.meter() + "|" + s.obis() + "|" + t, true);
+                        }
+                      }
+                    })
+                .events(e -> {})
+                .listener(
+                    new CollectionListener() {
+                      @Override
+                      public void meterFinished(MeterOutcome o) {
+                        outcomes.add(o);
+                      }
+                    })
+                .build()
+                .runPass();
+
+        assertThat(pass.failedByCode()).as("%s %s", outcomes, probe.errors()).isEmpty();
+        assertThat(stored.keySet()).isEqualTo(truth(sim));
+        assertThat(probe.requests())
+            .extracting(SimulatedModeCMeter.Request::text)
+            .containsExactly("/?!\r\n", "\u0006" + "252\r\n");
       }
     }
   }

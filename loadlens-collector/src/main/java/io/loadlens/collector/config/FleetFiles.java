@@ -41,7 +41,8 @@ public final class FleetFiles {
           Map.entry("timeout", "timeout_ms"),
           Map.entry("retries", "retries"),
           Map.entry("serial", "serial"),
-          Map.entry("serialBaud", "serial_baud"));
+          Map.entry("serialBaud", "serial_baud"),
+          Map.entry("serialModeE", "serial_mode_e"));
 
   private static final Map<String, String> FIELD_KEYS =
       Map.ofEntries(
@@ -63,7 +64,8 @@ public final class FleetFiles {
           Map.entry("timeout", "TIMEOUT_VAL"),
           Map.entry("retries", "RETRIES"),
           Map.entry("serial", "SERIAL"),
-          Map.entry("serialBaud", "SERIAL_BAUD"));
+          Map.entry("serialBaud", "SERIAL_BAUD"),
+          Map.entry("serialModeE", "SERIAL_MODE_E"));
 
   private FleetFiles() {}
 
@@ -119,7 +121,8 @@ public final class FleetFiles {
               m.timeoutMs() == null ? null : millis(m.timeoutMs()),
               m.retries(),
               m.serial(),
-              m.serialBaud());
+              m.serialBaud(),
+              m.serialModeE());
       meters.add(raw.toConfig(where, "meters[" + i + "]", FLEET_KEYS, d));
     }
     return fleet(where, f.clientSystemTitle(), "client_system_title", meters, "id");
@@ -169,7 +172,8 @@ public final class FleetFiles {
               seconds(where, prefix + ".TIMEOUT_VAL", m.timeoutVal()),
               m.retries(),
               m.serial(),
-              m.serialBaud());
+              m.serialBaud(),
+              m.serialModeE());
       meters.add(raw.toConfig(where, prefix, FIELD_KEYS, d));
     }
     return fleet(where, f.clientSystemTitle(), "CLIENT_SYSTEM_TITLE", meters, "METER_ID");
@@ -269,7 +273,8 @@ public final class FleetFiles {
       Integer timeoutMs,
       Integer retries,
       String serial,
-      Integer serialBaud) {}
+      Integer serialBaud,
+      Boolean serialModeE) {}
 
   /** The field-style {@code dlms_config.yaml}, as written. */
   record DlmsConfig(
@@ -296,5 +301,6 @@ public final class FleetFiles {
       Double timeoutVal,
       Integer retries,
       String serial,
-      Integer serialBaud) {}
+      Integer serialBaud,
+      Boolean serialModeE) {}
 }

@@ -32,7 +32,8 @@ record RawMeter(
     Duration timeout,
     Integer retries,
     String serial,
-    Integer serialBaud) {
+    Integer serialBaud,
+    Boolean serialModeE) {
 
   /** Profile Generic objects have value group C = 99 ("load profiles", IEC 62056-6-1 7.5.1). */
   static final int PROFILE_GROUP_C = 99;
@@ -64,6 +65,9 @@ record RawMeter(
     if (serialBaud != null && serial == null) {
       throw where.error(at.apply("serialBaud"), "needs '" + keys.get("serial") + "'");
     }
+    if (serialModeE != null && serial == null) {
+      throw where.error(at.apply("serialModeE"), "needs '" + keys.get("serial") + "'");
+    }
     MeterId meterId;
     try {
       meterId = MeterId.of(id);
@@ -76,7 +80,8 @@ record RawMeter(
         b.serial(
             new SerialAccess(
                 Path.of(serial.strip()),
-                serialBaud != null ? serialBaud : SerialAccess.DEFAULT_BAUD_RATE));
+                serialBaud != null ? serialBaud : SerialAccess.DEFAULT_BAUD_RATE,
+                Boolean.TRUE.equals(serialModeE)));
       } catch (InvalidFieldException | java.nio.file.InvalidPathException e) {
         String field = e instanceof InvalidFieldException f ? f.field() : "serial";
         String reason = e instanceof InvalidFieldException f ? f.reason() : e.getMessage();

@@ -5,12 +5,20 @@ import java.util.Objects;
 
 /**
  * A meter reached over a serial line instead of TCP: HDLC (IEC 62056-46) over an RS-485 or RS-232
- * adapter, 8 data bits, no parity, 1 stop bit (IEC 62056-42 clause 6.2).
+ * adapter, 8 data bits, no parity, 1 stop bit (IEC 62056-42 clause 6.2); or, in mode E, over an
+ * optical probe, first signing on with IEC 62056-21 at 300 Bd 7E1 and switching to HDLC.
  *
  * @param device the serial device, e.g. {@code /dev/ttyUSB0}
- * @param baudRate the line's speed, one of 300 .. 115200 (9600 is the usual default of meters)
+ * @param baudRate the line's speed, one of 300 .. 115200 (9600 is the usual default of meters); in
+ *     mode E the highest rate to switch to, 300 .. 19200
+ * @param modeE sign on with IEC 62056-21 and switch to HDLC (annex E) before the HDLC session
  */
-public record SerialAccess(Path device, int baudRate) {
+public record SerialAccess(Path device, int baudRate, boolean modeE) {
+  /** A direct HDLC line (RS-485, RS-232). */
+  public SerialAccess(Path device, int baudRate) {
+    this(device, baudRate, false);
+  }
+
   /** The baud rate meters' HDLC ports usually default to. */
   public static final int DEFAULT_BAUD_RATE = 9600;
 
@@ -27,6 +35,10 @@ public record SerialAccess(Path device, int baudRate) {
     for (int r : RATES) {
       known |= r == baudRate;
     }
+    if (modeE && baudRate > 19200) {
+      throw new InvalidFieldException(
+          "serialBaud", "must be at most 19200 with mode E (IEC 62056-21), got " + baudRate);
+    }
     if (!known) {
       throw new InvalidFieldException(
           "serialBaud",
@@ -37,6 +49,6 @@ public record SerialAccess(Path device, int baudRate) {
 
   @Override
   public String toString() {
-    return device + "@" + baudRate;
+    return device + "@" + baudRate + (modeE ? " mode E" : "");
   }
 }

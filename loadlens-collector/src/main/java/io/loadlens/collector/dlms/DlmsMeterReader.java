@@ -17,6 +17,10 @@ import io.loadlens.dlms.client.Framing;
 import io.loadlens.dlms.client.ProfileColumn;
 import io.loadlens.dlms.client.ProfileData;
 import io.loadlens.dlms.client.SecurityLevel;
+import io.loadlens.iec21.Iec21Exception;
+import io.loadlens.iec21.Iec21TimeoutException;
+import io.loadlens.iec21.ModeCClient;
+import io.loadlens.iec21.ModeCSession;
 import io.loadlens.iec21.serial.SerialLine;
 import io.loadlens.iec21.serial.SerialSettings;
 import io.loadlens.iec21.serial.TtySerialLine;
@@ -24,6 +28,7 @@ import io.loadlens.model.ObisCode;
 import io.loadlens.model.OperatorCode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +48,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A meter on a serial line ({@link MeterConfig#serial()}) is read with the same HDLC client: the
  * device is set to 8N1 at its rate and joined to a one-connection loopback port in process ({@link
  * SerialBridge}), which the client connects to. Meters on the same device (an RS-485 bus) are read
- * one after another: a session holds the device until it closes.
+ * one after another: a session holds the device until it closes. With mode E ({@link
+ * SerialAccess#modeE()}, an optical probe) the line is first opened at 300 Bd 7E1 and the meter
+ * switched to HDLC with the IEC 62056-21 sign-on and {@code ACK 2 Z 2}.
  */
 public final class DlmsMeterReader implements MeterReader {
   /** The client-max-receive-pdu-size proposed in the AARQ. */
@@ -112,12 +119,7 @@ public final class DlmsMeterReader implements MeterReader {
     device.lock();
     SerialBridge bridge = null;
     try {
-      SerialLine line;
-      try {
-        line = TtySerialLine.open(serial.device(), SerialSettings.eightNoneOne(serial.baudRate()));
-      } catch (IOException e) {
-        throw new ReadFailure(OperatorCode.CONNECTION_FAILED, e.getMessage(), true, e);
-      }
+      SerialLine line = openLine(serial, meter.timeout());
       try {
         bridge = SerialBridge.open(line, meter.timeout());
       } catch (IOException e) {
@@ -144,6 +146,48 @@ public final class DlmsMeterReader implements MeterReader {
       }
       device.unlock();
       throw e;
+    }
+  }
+
+  /**
+   * Opens the device at 8N1; in mode E first signs on with IEC 62056-21 at 300 Bd 7E1 and switches
+   * the meter to HDLC, waiting at most {@code timeout} for each answer.
+   */
+  private static SerialLine openLine(SerialAccess serial, Duration timeout) {
+    SerialSettings start =
+        serial.modeE()
+            ? SerialSettings.sevenEvenOne(ModeCClient.INITIAL_BAUD_RATE)
+            : SerialSettings.eightNoneOne(serial.baudRate());
+    SerialLine line;
+    try {
+      line = TtySerialLine.open(serial.device(), start);
+    } catch (IOException e) {
+      throw new ReadFailure(OperatorCode.CONNECTION_FAILED, e.getMessage(), true, e);
+    }
+    if (!serial.modeE()) {
+      return line;
+    }
+    ModeCSession.Timing timing =
+        new ModeCSession.Timing(
+            timeout, timeout, Duration.ofMillis(ModeCClient.SWITCH_OVER_DELAY_MILLIS));
+    try {
+      new ModeCSession(line, timing)
+          .switchToHdlc(
+              new ModeCClient.Options("", serial.baudRate()), ModeCClient.INITIAL_BAUD_RATE);
+      return line;
+    } catch (Iec21TimeoutException e) {
+      line.close();
+      throw new ReadFailure(OperatorCode.TIMEOUT, "mode E: " + e.getMessage(), true, e);
+    } catch (Iec21Exception e) {
+      line.close();
+      throw new ReadFailure(OperatorCode.FRAMING_ERROR, "mode E: " + e.getMessage(), true, e);
+    } catch (IOException e) {
+      line.close();
+      throw new ReadFailure(
+          OperatorCode.CONNECTION_LOST,
+          "serial device " + serial.device() + ": " + e.getMessage(),
+          true,
+          e);
     }
   }
 

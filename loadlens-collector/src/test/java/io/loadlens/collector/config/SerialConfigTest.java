@@ -65,6 +65,21 @@ class SerialConfigTest {
   }
 
   @Test
+  void readsModeEForAnOpticalProbeAndLimitsItsRateTo19200() throws IOException {
+    FleetConfig f =
+        FleetFiles.read(
+            write(FIELD.replace("SERIAL_BAUD: 9600", "SERIAL_BAUD: 9600\n    SERIAL_MODE_E: true")),
+            FleetDefaults.STANDARD);
+    assertThat(f.meters().get(0).serial())
+        .contains(new SerialAccess(Path.of("/dev/ttyAMA0"), 9600, true));
+    Path tooFast =
+        write(FLEET.replace("serial_baud: 19200", "serial_baud: 38400\n    serial_mode_e: true"));
+    assertThatThrownBy(() -> FleetFiles.read(tooFast, FleetDefaults.STANDARD))
+        .hasMessageEndingWith(
+            "meters[0].serial_baud: must be at most 19200 with mode E (IEC 62056-21), got 38400");
+  }
+
+  @Test
   void rejectsTheWrapperOnASerialLine() throws IOException {
     Path f = write(FIELD.replace("FRAMING: HDLC", "FRAMING: WRAPPER"));
     assertThatThrownBy(() -> FleetFiles.read(f, FleetDefaults.STANDARD))
