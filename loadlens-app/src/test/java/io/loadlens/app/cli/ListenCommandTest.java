@@ -87,15 +87,22 @@ class ListenCommandTest {
     assertThat(r.err()).contains("open.keys");
   }
 
-  @Test
-  void storesP1ProfileRowsAndValuesFromACaptureFile() throws Exception {
+  /** Two real P1 telegrams of two meters (DSMR 4.2 Kaifa, DSMR 5.0 Iskra) in one capture file. */
+  static Path twoMeterP1Capture(Path dir) throws java.io.IOException {
     ByteArrayOutputStream capture = new ByteArrayOutputStream();
     for (String name : new String[] {"dsmr42-kaifa-ma105.txt", "dsmr50-iskra-am550.txt"}) {
       capture.write(
-          Objects.requireNonNull(getClass().getResourceAsStream("/decode/" + name)).readAllBytes());
+          Objects.requireNonNull(ListenCommandTest.class.getResourceAsStream("/decode/" + name))
+              .readAllBytes());
     }
     Path file = dir.resolve("p1.cap");
     Files.write(file, capture.toByteArray());
+    return file;
+  }
+
+  @Test
+  void storesP1ProfileRowsAndValuesFromACaptureFile() throws Exception {
+    Path file = twoMeterP1Capture(dir);
     Path data = dir.resolve("data");
     CliRun r =
         CliRun.run(

@@ -6,7 +6,6 @@ import io.loadlens.model.MeterId;
 import io.loadlens.store.Store;
 import io.loadlens.store.Stores;
 import io.loadlens.transport.mqtt.EmbeddedBroker;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -94,20 +92,7 @@ class SplitDeploymentTest {
     awaitLine(ingest, ingestLog, l -> l.startsWith("messages="));
     stopGracefully(ingest);
 
-    CliRun published =
-        CliRun.run(
-            "gateway",
-            "--config",
-            fleetFile.toString(),
-            "--once",
-            "--mqtt",
-            mqttUrl,
-            "--gateway-id",
-            gateway,
-            "--data",
-            dir.resolve("gw").toString());
-    assertThat(published.exitCode()).as(published.err() + published.out()).isZero();
-    assertThat(published.out()).contains("Published 3 of 3 meters");
+    gatewayOnce(fleetFile, gateway);
 
     // the messages waited in the broker; the restarted ingest stores them
     Path ingestLog2 = dir.resolve("ingest-2.log");
@@ -134,20 +119,7 @@ class SplitDeploymentTest {
     // a gateway that forgot what it published (its invocation counters are kept) re-sends every
     // profile: nothing is stored twice
     Files.delete(dir.resolve("gw/state/capture-times.properties"));
-    CliRun resent =
-        CliRun.run(
-            "gateway",
-            "--config",
-            fleetFile.toString(),
-            "--once",
-            "--mqtt",
-            mqttUrl,
-            "--gateway-id",
-            gateway,
-            "--data",
-            dir.resolve("gw").toString());
-    assertThat(resent.exitCode()).as(resent.err() + resent.out()).isZero();
-    assertThat(resent.out()).as(resent.err()).contains("Published 3 of 3 meters");
+    gatewayOnce(fleetFile, gateway);
     Path ingestLog3 = dir.resolve("ingest-3.log");
     Process third = startIngest(ingestLog3, ingestClient, storeDir);
     awaitRows(third, ingestLog3, rows);
@@ -166,13 +138,7 @@ class SplitDeploymentTest {
     Process ingest = startIngest(log, "ingest-p1-" + run, storeDir);
     awaitLine(ingest, log, l -> l.startsWith("messages="));
 
-    ByteArrayOutputStream capture = new ByteArrayOutputStream();
-    for (String name : new String[] {"dsmr42-kaifa-ma105.txt", "dsmr50-iskra-am550.txt"}) {
-      capture.write(
-          Objects.requireNonNull(getClass().getResourceAsStream("/decode/" + name)).readAllBytes());
-    }
-    Path file = dir.resolve("p1.cap");
-    Files.write(file, capture.toByteArray());
+    Path file = ListenCommandTest.twoMeterP1Capture(dir);
     CliRun listen =
         CliRun.run(
             "listen",
@@ -200,6 +166,24 @@ class SplitDeploymentTest {
       assertThat(store.meters()).extracting(m -> m.group()).containsExactly("p1", "p1");
       assertThat(store.rawRowCount()).isEqualTo(rows);
     }
+  }
+
+  /** One gateway pass over the 3 simulated meters, data in {@code <dir>/gw}. */
+  private void gatewayOnce(Path fleetFile, String gateway) {
+    CliRun r =
+        CliRun.run(
+            "gateway",
+            "--config",
+            fleetFile.toString(),
+            "--once",
+            "--mqtt",
+            mqttUrl,
+            "--gateway-id",
+            gateway,
+            "--data",
+            dir.resolve("gw").toString());
+    assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+    assertThat(r.out()).as(r.err()).contains("Published 3 of 3 meters");
   }
 
   private Process startIngest(Path log, String clientId, Path storeDir) throws IOException {
