@@ -3,23 +3,25 @@ package io.loadlens.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.loadlens.model.IntervalSeries;
-import io.loadlens.store.internal.CopyBuffer;
+import io.loadlens.model.ProfileStatus;
+import io.loadlens.model.Quality;
+import io.loadlens.store.internal.BinaryCopy;
 import io.loadlens.store.internal.IngestPlan;
 import io.loadlens.store.internal.Migrations;
 import io.loadlens.store.internal.Sql;
 import io.loadlens.store.internal.SqlStore;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,13 +35,22 @@ import org.slf4j.LoggerFactory;
  * hypertable (with compression, and retention when configured) when the extension is installed and
  * preloaded, and otherwise a table partitioned by month that ingest extends on demand.
  *
- * <p>Ingest: rows are streamed with {@code COPY} into a temporary staging table ({@code ON COMMIT
- * DROP}), then moved with one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}, in one
- * transaction. Any number of threads may ingest at once (one pooled connection each).
+ * <p>Ingest, in one transaction: when no row of the call can be stored already, a binary {@code
+ * COPY} straight into {@code raw_data}; otherwise a binary {@code COPY} into a temporary staging
+ * table ({@code ON COMMIT DROP}), then one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}.
+ * Any number of threads may ingest at once (one pooled connection each).
  */
 public final class PostgresStore extends SqlStore {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
   private static final String STAGE = "ingest_stage";
+
+  /**
+   * Status bits that make a row SUSPECT: CRITICAL_ERROR (0x01) and DATA_NOT_VALID (0x04), as in the
+   * SQL of the staging path ({@code (status & 5) <> 0}).
+   */
+  private static final int SUSPECT_BITS =
+      ProfileStatus.CRITICAL_ERROR | ProfileStatus.DATA_NOT_VALID;
+
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
 
   /** Connection settings, parsed from a URL by {@link Stores}. The password is never printed. */
@@ -297,6 +308,10 @@ public final class PostgresStore extends SqlStore {
     return STAGE;
   }
 
+  /**
+   * Stages the plan with a binary {@code COPY} into a temporary table dropped at commit (temporary
+   * tables are not WAL-logged).
+   */
   @Override
   protected void stage(Connection c, IngestPlan plan) throws SQLException {
     try (Statement st = c.createStatement()) {
@@ -309,39 +324,139 @@ public final class PostgresStore extends SqlStore {
     CopyIn copy =
         c.unwrap(PGConnection.class)
             .getCopyAPI()
-            .copyIn("COPY " + STAGE + " FROM STDIN (FORMAT text)");
+            .copyIn("COPY " + STAGE + " FROM STDIN (FORMAT binary)");
     try {
-      CopyBuffer buf = new CopyBuffer(copy);
+      BinaryCopy out = new BinaryCopy(copy);
       for (IngestPlan.Part p : plan.parts()) {
         IntervalSeries s = p.series();
-        byte[] prefix =
-            (s.meter().value() + '\t' + s.obis() + '\t').getBytes(StandardCharsets.UTF_8);
-        byte[] suffixUnit =
-            ('\t' + CopyBuffer.escape(s.unit().symbol()) + '\t').getBytes(StandardCharsets.UTF_8);
-        byte[] source =
-            ('\t' + CopyBuffer.escape(p.source()) + '\n').getBytes(StandardCharsets.UTF_8);
+        byte[] meter = BinaryCopy.text(s.meter().value());
+        byte[] obis = BinaryCopy.text(s.obis().toString());
+        byte[] unit = BinaryCopy.text(s.unit().symbol());
+        byte[] source = BinaryCopy.text(p.source());
         long[] t = s.epochSeconds();
         double[] v = s.values();
         int[] status = s.status();
         for (int i = 0; i < t.length; i++) {
-          buf.put(prefix);
-          buf.putLong(t[i]);
-          buf.putByte('\t');
-          buf.putDouble(v[i]);
-          buf.put(suffixUnit);
-          buf.putLong(status[i]);
-          buf.put(source);
+          out.startRow(7);
+          out.putText(meter);
+          out.putText(obis);
+          out.putInt8(t[i]);
+          out.putFloat8(v[i]);
+          out.putText(unit);
+          out.putInt2(status[i]);
+          out.putText(source);
         }
       }
-      buf.flush();
-      copy.endCopy();
+      out.finish();
     } catch (SQLException | RuntimeException e) {
       if (copy.isActive()) {
         copy.cancelCopy();
       }
       throw e;
-    } catch (IOException e) {
-      throw new SQLException("COPY into staging failed", e);
+    }
+  }
+
+  /**
+   * When no staged row can be stored already (one index probe per series finds nothing in its time
+   * span), the rows are copied straight into {@code raw_data}, skipping the staging table and the
+   * {@code INSERT ... SELECT}. A writer on another connection may store an overlapping row in the
+   * meantime: the primary key then rejects the copy, which is rolled back to a savepoint, and the
+   * rows take the staging path. Otherwise they take it from the start.
+   */
+  @Override
+  protected IngestResult move(Connection c, IngestPlan plan, Instant now) throws SQLException {
+    long staged = plan.stagedRows();
+    if (staged == 0 || anyStored(c, plan)) {
+      return super.move(c, plan, now);
+    }
+    Savepoint sp = c.setSavepoint();
+    try {
+      long copied = copyIntoRawData(c, plan, now);
+      c.releaseSavepoint(sp);
+      return new IngestResult(staged, copied, 0, 0);
+    } catch (SQLException e) {
+      if (!"23505".equals(e.getSQLState())) {
+        throw e;
+      }
+      c.rollback(sp);
+      LOG.debug("direct copy met a row stored meanwhile; staging instead: {}", e.getMessage());
+      return super.move(c, plan, now);
+    }
+  }
+
+  /** Whether any series of the plan has a stored row within its first and last time. */
+  private static boolean anyStored(Connection c, IngestPlan plan) throws SQLException {
+    List<IngestPlan.Part> parts = plan.parts();
+    String[] meters = new String[parts.size()];
+    String[] channels = new String[parts.size()];
+    Long[] first = new Long[parts.size()];
+    Long[] last = new Long[parts.size()];
+    for (int i = 0; i < parts.size(); i++) {
+      IntervalSeries s = parts.get(i).series();
+      meters[i] = s.meter().value();
+      channels[i] = s.obis().toString();
+      first[i] = s.epochSeconds()[0];
+      last[i] = s.epochSeconds()[s.size() - 1];
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[])"
+                + " AS k(m, o, a, b) WHERE EXISTS (SELECT 1 FROM raw_data r WHERE r.meter_id ="
+                + " k.m AND r.obis = k.o AND r.\"timestamp\" >= to_timestamp(k.a)"
+                + " AND r.\"timestamp\" <= to_timestamp(k.b)))")) {
+      ps.setArray(1, c.createArrayOf("text", meters));
+      ps.setArray(2, c.createArrayOf("text", channels));
+      ps.setArray(3, c.createArrayOf("bigint", first));
+      ps.setArray(4, c.createArrayOf("bigint", last));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** Binary {@code COPY} of the plan's rows into {@code raw_data}; returns the rows copied. */
+  private static long copyIntoRawData(Connection c, IngestPlan plan, Instant now)
+      throws SQLException {
+    CopyIn copy =
+        c.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn(
+                "COPY raw_data (meter_id, obis, \"timestamp\", value, unit, status, quality,"
+                    + " source, ingested_at) FROM STDIN (FORMAT binary)");
+    try {
+      BinaryCopy out = new BinaryCopy(copy);
+      long ingestedAt = Math.multiplyExact(now.getEpochSecond(), 1_000_000L) + now.getNano() / 1000;
+      byte[] valid = BinaryCopy.text(Quality.VALID.name());
+      byte[] suspect = BinaryCopy.text(Quality.SUSPECT.name());
+      for (IngestPlan.Part p : plan.parts()) {
+        IntervalSeries s = p.series();
+        byte[] meter = BinaryCopy.text(s.meter().value());
+        byte[] obis = BinaryCopy.text(s.obis().toString());
+        byte[] unit = BinaryCopy.text(s.unit().symbol());
+        byte[] source = BinaryCopy.text(p.source());
+        long[] t = s.epochSeconds();
+        double[] v = s.values();
+        int[] status = s.status();
+        for (int i = 0; i < t.length; i++) {
+          out.startRow(9);
+          out.putText(meter);
+          out.putText(obis);
+          out.putTimestampSeconds(t[i]);
+          out.putFloat8(v[i]);
+          out.putText(unit);
+          out.putInt2(status[i]);
+          out.putText((status[i] & SUSPECT_BITS) != 0 ? suspect : valid);
+          out.putText(source);
+          out.putTimestampMicros(ingestedAt);
+        }
+      }
+      return out.finish();
+    } catch (SQLException | RuntimeException e) {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+      throw e;
     }
   }
 
