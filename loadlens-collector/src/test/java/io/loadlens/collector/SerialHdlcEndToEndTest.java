@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * HDLC over a real serial line: the simulator's meter serves HDLC over TCP, socat joins a
@@ -229,6 +231,47 @@ class SerialHdlcEndToEndTest {
               o -> {
                 assertThat(o.code()).contains(OperatorCode.CONNECTION_FAILED);
                 assertThat(o.reason()).contains("serial device /dev/ttyNOPE7 does not exist");
+              });
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "\n    serial_mode_e: true"})
+  void reportsASilentSerialLineAsATimeoutNamingTheDevice(String modeE) throws Exception {
+    assumeTrue(Socat.available(), "socat is not installed: no pseudo-terminal to test on");
+    try (SimulatedFleet sim = SimulatedFleet.start(spec(), clock, work);
+        Socat socat = Socat.ptyPair()) {
+      Path fleetFile = serialFleetFile(sim.fleetFile(), socat.first(), modeE);
+      FleetConfig fleet =
+          FleetFiles.read(fleetFile, new FleetDefaults(Duration.ofMillis(300), 0, 15));
+      List<MeterOutcome> outcomes = new CopyOnWriteArrayList<>();
+      FleetCollector.builder(fleet, new DlmsMeterReader(fleet.clientSystemTitle()), state)
+          .clock(clock)
+          .captureTimes((m, p) -> Optional.empty())
+          .readings(b -> {})
+          .events(e -> {})
+          .listener(
+              new CollectionListener() {
+                @Override
+                public void meterFinished(MeterOutcome o) {
+                  outcomes.add(o);
+                }
+              })
+          .build()
+          .runPass();
+      String expected =
+          modeE.isEmpty()
+              ? "serial:" + socat.first() + "@9600"
+              : "mode E: IEC 62056-21 mode C: no identification (/XXXZ...) within 300 ms of the"
+                  + " sign-on ("
+                  + socat.first()
+                  + ")";
+      assertThat(outcomes)
+          .singleElement()
+          .satisfies(
+              o -> {
+                assertThat(o.code()).contains(OperatorCode.TIMEOUT);
+                assertThat(o.reason()).contains(expected).doesNotContain("127.0.0.1");
               });
     }
   }
