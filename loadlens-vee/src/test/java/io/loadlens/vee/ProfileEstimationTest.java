@@ -79,6 +79,29 @@ class ProfileEstimationTest {
   }
 
   @Test
+  void longGapInsideAVacancyTakesTheLowestLevelFromTheKeptZeros() {
+    double[] day = smoothDay(96);
+    ValidatedSeries h =
+        history(
+            MONDAY.minus(Duration.ofDays(28)),
+            28,
+            t -> day[(int) (Math.floorMod(t, 86_400L) / STEP)]);
+    // Monday as usual, then nobody home from Tuesday to Thursday; ten hours lost on Wednesday
+    int a = 2 * 96 + 40;
+    int b = 2 * 96 + 80;
+    double[] raw = span(4 * 96, i -> i < 96 ? day[i] : 0, a, b);
+    ValidatedSeries s =
+        run(input(utc(), MONDAY, 4 * 96).channel(intervals(MONDAY, raw, null)).history(h).build())
+            .series()
+            .get(0);
+    assertThat(s.quality()[a - 1]).isEqualTo(Quality.SUSPECT); // zero run, kept
+    for (int i = a; i < b; i++) {
+      assertThat(s.method()[i]).isEqualTo(EstimationMethod.PROFILE_ESTIMATED);
+      assertThat(s.values()[i]).isCloseTo(day[i % 96] / 2, within(0.5));
+    }
+  }
+
+  @Test
   void saturdayWithoutSaturdaysInTheWindowUsesTheNearestWeekdays() {
     Instant saturday = MONDAY.plus(Duration.ofDays(5));
     double[] day = smoothDay(96);

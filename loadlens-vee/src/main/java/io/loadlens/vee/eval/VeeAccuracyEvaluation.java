@@ -21,8 +21,9 @@ import java.util.Locale;
  *       -Dexec.mainClass=io.loadlens.vee.eval.VeeAccuracyEvaluation -Dexec.args="../shared/data"
  * </pre>
  *
- * Arguments: the data folder (default {@code ../shared/data}), the seed (default 20240601) and the
- * number of gaps per length and data set (default 240).
+ * Arguments: the data folder (default {@code ../shared/data}), the seed (default 20240601), the
+ * number of gaps per length and data set (default 240) and the gap lengths (default {@code
+ * 1,4,8,16,96,672}).
  */
 public final class VeeAccuracyEvaluation {
   static final int[] GAP_LENGTHS = {1, 4, 8, 16, 96, 672};
@@ -33,6 +34,10 @@ public final class VeeAccuracyEvaluation {
     Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data");
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 20240601L;
     int target = args.length > 2 ? Integer.parseInt(args[2]) : 240;
+    int[] lengths =
+        args.length > 3
+            ? java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray()
+            : GAP_LENGTHS;
     Path uci = dir.resolve("uci-household-power-2007h1.csv.gz");
     Path sgsc = dir.resolve("sgsc50.csv.gz");
     if (!Files.exists(uci) || !Files.exists(sgsc)) {
@@ -48,8 +53,9 @@ public final class VeeAccuracyEvaluation {
         seed,
         target);
     header(out);
-    report(out, "UCI household, 15 min", List.of(LoadData.uci(uci)), engine, seed, target);
-    report(out, "SGSC 50 households, 30 min", LoadData.sgsc(sgsc), engine, seed, target);
+    List<Household> uciHome = List.of(LoadData.uci(uci));
+    report(out, "UCI household, 15 min", uciHome, engine, seed, target, lengths);
+    report(out, "SGSC 50 households, 30 min", LoadData.sgsc(sgsc), engine, seed, target, lengths);
   }
 
   private static void header(PrintStream out) {
@@ -65,9 +71,10 @@ public final class VeeAccuracyEvaluation {
       List<Household> homes,
       VeeEngine engine,
       long seed,
-      int target) {
+      int target,
+      int[] lengths) {
     GapExperiment exp = new GapExperiment(engine);
-    for (int len : GAP_LENGTHS) {
+    for (int len : lengths) {
       GapExperiment.Score plain = new GapExperiment.Score();
       GapExperiment.Score reg = new GapExperiment.Score();
       exp.run(homes, len, target, seed, plain, reg);

@@ -114,7 +114,11 @@ public final class ChannelVee {
     }
   }
 
-  /** The extended grid of usable values: history before the span, then the span's VALID values. */
+  /**
+   * The extended grid of usable values: history before the span, then the span's VALID values and
+   * the values kept in a zero run or flat line (the series publishes them as they are; an outage or
+   * a clock problem never counts).
+   */
   private ProfileSource profiles(Work w, Context ctx) {
     long extFrom = w.from;
     long oldest = w.from - (long) cfg.historyLimitDays() * 86_400L;
@@ -135,7 +139,9 @@ public final class ChannelVee {
       }
     }
     for (int i = 0; i < w.n; i++) {
-      ext[offset + i] = w.quality[i] == Quality.VALID ? w.value[i] : Double.NaN;
+      boolean kept =
+          w.quality[i] == Quality.VALID || (w.quality[i] == Quality.SUSPECT && w.endpoint[i]);
+      ext[offset + i] = kept ? w.value[i] : Double.NaN;
     }
     return new ProfileSource(
         ext,

@@ -36,7 +36,7 @@ public final class Estimator {
   private Correlogram correlogram;
 
   /** Valid intervals on each side of a gap whose deviation from the profile is kriged into it. */
-  static final int EDGE_POINTS = 4;
+  static final int EDGE_POINTS = 2;
 
   Estimator(Work w, boolean[] anchor, int limitSlots, int billingLimit, Supplier<ProfileSource> p) {
     this.w = w;
