@@ -10,7 +10,7 @@ import java.util.Optional;
  * The client side of an IEC 62056-21 mode C data readout as a sans-I/O state machine: it never
  * touches a port, it is fed the bytes received and returns what to do next (send bytes, switch the
  * baud rate, the finished readout). The caller owns the port, the timers and the threads; see
- * {@link ModeCSession} for a blocking adapter over an input and output stream.
+ * {@link ModeCSession} for a blocking adapter over a serial line.
  *
  * <pre>
  *   client (300 Bd, 7E1)        /?[address]!CR LF                   sign-on, clause 6.3.1

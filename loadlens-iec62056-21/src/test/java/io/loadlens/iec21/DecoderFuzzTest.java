@@ -200,6 +200,18 @@ class DecoderFuzzTest {
   }
 
   @Property(edgeCases = EdgeCasesMode.NONE)
+  void modeEClientThrowsOnlyIec21Exception(@ForAll("mutatedReadouts") byte[] answer) {
+    failsOnlyWith(
+        Iec21Exception.class,
+        () -> {
+          ModeCClient c = new ModeCClient(ModeCClient.Options.defaults().withHdlc());
+          c.start();
+          c.receive(answer);
+          c.timeout(java.time.Duration.ofMillis(1500));
+        });
+  }
+
+  @Property(edgeCases = EdgeCasesMode.NONE)
   void p1ReaderSurvivesAnyStreamAndSplitsItWithoutEscapingErrors(
       @ForAll("mutatedTelegrams") byte[] a, @ForAll("mutatedSmartyFrames") byte[] b) {
     byte[] stream = java.util.Arrays.copyOf(a, a.length + b.length);
