@@ -3,13 +3,19 @@ package io.loadlens.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.loadlens.model.IntervalSeries;
+import io.loadlens.model.MeterId;
+import io.loadlens.model.ObisCode;
 import io.loadlens.model.ProfileStatus;
 import io.loadlens.model.Quality;
+import io.loadlens.model.Unit;
 import io.loadlens.store.internal.BinaryCopy;
 import io.loadlens.store.internal.IngestPlan;
 import io.loadlens.store.internal.Migrations;
+import io.loadlens.store.internal.RawReader;
 import io.loadlens.store.internal.Sql;
 import io.loadlens.store.internal.SqlStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -458,6 +464,52 @@ public final class PostgresStore extends SqlStore {
       }
       throw e;
     }
+  }
+
+  /**
+   * Reads one channel with {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)} and decodes the rows
+   * from the byte stream: no per-row result-set objects, which cost more than the query.
+   */
+  @Override
+  public IntervalSeries readRaw(MeterId meter, ObisCode obis, Instant from, Instant to) {
+    return read(
+        "readRaw " + meter + " " + obis,
+        c -> {
+          String sql =
+              "COPY (SELECT \"timestamp\", value, status FROM raw_data WHERE meter_id = "
+                  + literal(meter.value())
+                  + " AND obis = "
+                  + literal(obis.toString())
+                  + " AND \"timestamp\" >= to_timestamp("
+                  + Sql.lower(from)
+                  + ") AND \"timestamp\" < to_timestamp("
+                  + Sql.upper(to)
+                  + ") ORDER BY \"timestamp\") TO STDOUT (FORMAT binary)";
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+          try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, bytes);
+          } catch (IOException e) {
+            throw new SQLException("COPY of " + meter + " " + obis + " failed", e);
+          }
+          BinaryCopy.Rows rows = BinaryCopy.readTimeValueStatus(bytes.toByteArray());
+          Unit unit = Unit.NONE;
+          try (PreparedStatement ps = c.prepareStatement(RawReader.UNIT_SQL)) {
+            ps.setString(1, meter.value());
+            ps.setString(2, obis.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                unit = Unit.fromSymbol(rs.getString(1));
+              }
+            }
+          }
+          return new IntervalSeries(
+              meter, obis, unit, rows.epochSeconds(), rows.values(), rows.status());
+        });
+  }
+
+  /** A SQL string literal (COPY takes no parameters); ids are text, quotes doubled. */
+  static String literal(String s) {
+    return "'" + s.replace("'", "''") + "'";
   }
 
   @Override

@@ -106,4 +106,63 @@ public final class BinaryCopy {
       buf.clear();
     }
   }
+
+  /** Columns decoded from a binary COPY of (timestamptz, float8, int2) rows. */
+  public record Rows(long[] epochSeconds, double[] values, int[] status) {}
+
+  /**
+   * Decodes the output of {@code COPY (SELECT "timestamp", value, status ...) TO STDOUT (FORMAT
+   * binary)}; times are truncated to whole seconds.
+   *
+   * @throws SQLException when the bytes are not such a stream, naming what was found where
+   */
+  public static Rows readTimeValueStatus(byte[] bytes) throws SQLException {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    for (byte b : SIGNATURE) {
+      if (!in.hasRemaining() || in.get() != b) {
+        throw new SQLException("binary COPY: signature missing at offset " + (in.position() - 1));
+      }
+    }
+    in.getInt(); // flags
+    in.position(in.position() + 4 + in.getInt()); // header extension
+    int cap = Math.max(16, bytes.length / 34); // a row takes 2 + 12 + 12 + 6 bytes
+    long[] t = new long[cap];
+    double[] v = new double[cap];
+    int[] st = new int[cap];
+    int n = 0;
+    while (true) {
+      short fields = in.getShort();
+      if (fields == -1) {
+        break;
+      }
+      if (fields != 3) {
+        throw new SQLException("binary COPY row " + n + ": " + fields + " fields, expected 3");
+      }
+      if (n == t.length) {
+        t = java.util.Arrays.copyOf(t, n * 2);
+        v = java.util.Arrays.copyOf(v, n * 2);
+        st = java.util.Arrays.copyOf(st, n * 2);
+      }
+      expectLength(in, 8, "timestamp", n);
+      t[n] = Math.floorDiv(in.getLong(), 1_000_000L) + PG_EPOCH_SECONDS;
+      expectLength(in, 8, "value", n);
+      v[n] = in.getDouble();
+      expectLength(in, 2, "status", n);
+      st[n] = in.getShort();
+      n++;
+    }
+    return new Rows(
+        java.util.Arrays.copyOf(t, n),
+        java.util.Arrays.copyOf(v, n),
+        java.util.Arrays.copyOf(st, n));
+  }
+
+  private static void expectLength(ByteBuffer in, int want, String field, int row)
+      throws SQLException {
+    int len = in.getInt();
+    if (len != want) {
+      throw new SQLException(
+          "binary COPY row " + row + " field " + field + ": length " + len + ", expected " + want);
+    }
+  }
 }
