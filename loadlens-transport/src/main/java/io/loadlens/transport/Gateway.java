@@ -1,7 +1,8 @@
 package io.loadlens.transport;
 
+import io.loadlens.model.MeterEvent;
 import io.loadlens.model.ReadingBatch;
-import io.loadlens.transport.codec.BinaryBatchCodec;
+import io.loadlens.transport.codec.EventCodec;
 import io.loadlens.transport.outbox.Outbox;
 import io.loadlens.transport.outbox.OutboxFullException;
 import java.time.Duration;
@@ -19,10 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway side: every batch goes into the durable {@link Outbox} first, then to the {@link
- * ReadingPublisher}; it leaves the outbox only when the publisher's future completed (the broker or
- * ingest acknowledged it). Failed or unacknowledged sends are retried with exponential backoff, and
- * on start the batches left in the outbox by a previous run are sent again.
+ * The gateway side: every batch, and every meter's events, go into the durable {@link Outbox}
+ * first, then to the {@link ReadingPublisher}; a record leaves the outbox only when the publisher's
+ * future completed (the broker or ingest acknowledged it). Failed or unacknowledged sends are
+ * retried with exponential backoff, and on start the records left in the outbox by a previous run
+ * are sent again. The outbox tells batches and events apart by their first octets ({@link
+ * OutboxRecord}), so an outbox written before events existed is replayed as it was.
  *
  * <p>Threading: {@link #publish} runs on the caller's thread and blocks while {@code maxInFlight}
  * sends await acknowledgement (back-pressure); retries run on one scheduler thread.
@@ -34,7 +37,11 @@ public final class Gateway implements AutoCloseable {
   private final Outbox outbox;
   private final ReadingPublisher publisher;
   private final GatewaySettings settings;
-  private final BinaryBatchCodec codec = new BinaryBatchCodec();
+
+  /** Events per outbox record (and message); a meter with more is split into several. */
+  static final int MAX_EVENTS_PER_RECORD = 500;
+
+  private final OutboxRecord.Codec codec = new OutboxRecord.Codec(EventCodec.withDefaultLimit());
   private final Semaphore inFlight;
   private final ScheduledExecutorService retries;
   private final AtomicLong acknowledged = new AtomicLong();
@@ -57,12 +64,12 @@ public final class Gateway implements AutoCloseable {
     Gateway g = new Gateway(outbox, publisher, settings);
     Map<Long, byte[]> left = outbox.pending();
     if (!left.isEmpty()) {
-      LOG.info("gateway: replaying {} batches from the outbox", left.size());
+      LOG.info("gateway: replaying {} records from the outbox", left.size());
     }
     for (Map.Entry<Long, byte[]> e : left.entrySet()) {
-      ReadingBatch batch;
+      OutboxRecord record;
       try {
-        batch = g.codec.decode(e.getValue());
+        record = g.codec.decode(e.getValue());
       } catch (MalformedMessageException ex) {
         LOG.error(
             "gateway: outbox record {} is unreadable and is dropped: {}",
@@ -72,7 +79,7 @@ public final class Gateway implements AutoCloseable {
         continue;
       }
       g.acquire();
-      g.send(e.getKey(), batch, 0);
+      g.send(e.getKey(), record, 0);
     }
     return g;
   }
@@ -96,14 +103,46 @@ public final class Gateway implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("gateway is closed");
     }
-    List<byte[]> records = new ArrayList<>(batches.size());
+    List<OutboxRecord> records = new ArrayList<>(batches.size());
+    List<byte[]> bytes = new ArrayList<>(batches.size());
     for (ReadingBatch b : batches) {
-      records.add(codec.encode(b));
+      records.add(new OutboxRecord.Batch(b));
+      bytes.add(codec.encode(b));
     }
-    List<Long> seqs = outbox.appendAll(records);
+    store(records, bytes);
+  }
+
+  /**
+   * Stores meter events durably (one outbox record per meter, at most {@value
+   * #MAX_EVENTS_PER_RECORD} events each, with one device force) and sends them on the events
+   * channel; returns once they are in the outbox. Events of several meters may be mixed; each
+   * meter's events keep their order.
+   *
+   * @throws OutboxFullException when the outbox is full (nothing was stored)
+   * @throws MalformedMessageException when one meter's events cannot be encoded within the message
+   *     size limit (nothing was stored)
+   */
+  public void publishEvents(List<MeterEvent> events) {
+    if (closed) {
+      throw new IllegalStateException("gateway is closed");
+    }
+    List<OutboxRecord> records = new ArrayList<>();
+    List<byte[]> bytes = new ArrayList<>();
+    for (EventBatch b : EventBatch.byMeter(events, MAX_EVENTS_PER_RECORD)) {
+      records.add(new OutboxRecord.Events(b));
+      bytes.add(codec.encode(b));
+    }
+    store(records, bytes);
+  }
+
+  private void store(List<OutboxRecord> records, List<byte[]> bytes) {
+    if (records.isEmpty()) {
+      return;
+    }
+    List<Long> seqs = outbox.appendAll(bytes);
     for (int i = 0; i < seqs.size(); i++) {
       acquire();
-      send(seqs.get(i), batches.get(i), 0);
+      send(seqs.get(i), records.get(i), 0);
     }
   }
 
@@ -116,14 +155,18 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  private void send(long seq, ReadingBatch batch, int attempt) {
+  private void send(long seq, OutboxRecord record, int attempt) {
     if (closed) {
       inFlight.release();
       return;
     }
     CompletableFuture<Void> f;
     try {
-      f = publisher.publish(batch);
+      f =
+          switch (record) {
+            case OutboxRecord.Batch b -> publisher.publish(b.batch());
+            case OutboxRecord.Events e -> publisher.publishEvents(e.events());
+          };
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
     }
@@ -138,12 +181,12 @@ public final class Gateway implements AutoCloseable {
                   drained.notifyAll();
                 }
               } else {
-                retryLater(seq, batch, attempt, error);
+                retryLater(seq, record, attempt, error);
               }
             });
   }
 
-  private void retryLater(long seq, ReadingBatch batch, int attempt, Throwable error) {
+  private void retryLater(long seq, OutboxRecord record, int attempt, Throwable error) {
     failedSends.incrementAndGet();
     long delay =
         Math.min(
@@ -151,9 +194,8 @@ public final class Gateway implements AutoCloseable {
             settings.initialRetryDelay().toMillis() << Math.min(attempt, 20));
     if (attempt == 0 || attempt % 10 == 0) {
       LOG.warn(
-          "gateway: batch {} of meter {} not acknowledged (attempt {}), retrying in {} ms: {}",
-          batch.batchId(),
-          batch.meter(),
+          "gateway: {} not acknowledged (attempt {}), retrying in {} ms: {}",
+          record,
           attempt + 1,
           delay,
           error.toString());
@@ -163,14 +205,14 @@ public final class Gateway implements AutoCloseable {
       return;
     }
     try {
-      retries.schedule(() -> send(seq, batch, attempt + 1), delay, TimeUnit.MILLISECONDS);
+      retries.schedule(() -> send(seq, record, attempt + 1), delay, TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       inFlight.release(); // closed meanwhile: the batch stays in the outbox
     }
   }
 
   /**
-   * Waits until every batch in the outbox was acknowledged.
+   * Waits until every record (batch or events) in the outbox was acknowledged.
    *
    * @return true when the outbox is empty, false when the timeout passed first
    */
@@ -193,12 +235,12 @@ public final class Gateway implements AutoCloseable {
     return true;
   }
 
-  /** Batches waiting in the outbox for acknowledgement. */
+  /** Records (batches and events) waiting in the outbox for acknowledgement. */
   public int pendingCount() {
     return outbox.pendingCount();
   }
 
-  /** Batches acknowledged since start. */
+  /** Records (batches and events) acknowledged since start. */
   public long acknowledgedCount() {
     return acknowledged.get();
   }

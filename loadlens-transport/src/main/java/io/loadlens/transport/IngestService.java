@@ -1,6 +1,8 @@
 package io.loadlens.transport;
 
+import io.loadlens.model.MeterEvent;
 import io.loadlens.model.ReadingBatch;
+import io.loadlens.transport.codec.EventCodec;
 import io.loadlens.transport.codec.WireCodec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,9 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingest side: decodes what a {@link ReadingSubscriber} receives and writes it to a {@link
- * BatchSink}. Messages are acknowledged only after the sink committed; a sink failure is retried
- * with backoff (the messages stay unacknowledged), and a message that cannot be decoded goes to
- * {@link BatchSink#deadLetter} with the reason and the stream carries on.
+ * BatchSink}: reading batches to {@link BatchSink#write}, meter events to {@link
+ * BatchSink#writeEvents} (with the same size limit as the codec's). Messages are acknowledged only
+ * after the sink committed; a sink failure is retried with backoff (the messages stay
+ * unacknowledged), and a message that cannot be decoded goes to {@link BatchSink#deadLetter} with
+ * the reason and the stream carries on.
  */
 public final class IngestService implements AutoCloseable {
 
@@ -24,8 +28,10 @@ public final class IngestService implements AutoCloseable {
   private final ReadingSubscriber subscriber;
   private final BatchSink sink;
   private final WireCodec codec;
+  private final EventCodec eventCodec;
   private final AtomicLong messages = new AtomicLong();
   private final AtomicLong rows = new AtomicLong();
+  private final AtomicLong events = new AtomicLong();
   private final AtomicLong deadLetters = new AtomicLong();
   private final AtomicLong sinkFailures = new AtomicLong();
   private volatile boolean stopping;
@@ -35,6 +41,7 @@ public final class IngestService implements AutoCloseable {
     this.subscriber = Objects.requireNonNull(subscriber, "subscriber");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.codec = Objects.requireNonNull(codec, "codec");
+    this.eventCodec = new EventCodec(codec.maxBytes());
   }
 
   /** Observes committed batches (for metrics and latency measurement). */
@@ -49,9 +56,13 @@ public final class IngestService implements AutoCloseable {
 
   private void handle(List<InboundMessage> received) throws InterruptedException {
     List<ReadingBatch> batches = new ArrayList<>(received.size());
+    List<MeterEvent> meterEvents = new ArrayList<>();
     for (InboundMessage m : received) {
       try {
-        batches.add(codec.decode(m.payload()));
+        switch (m.channel()) {
+          case READINGS -> batches.add(codec.decode(m.payload()));
+          case EVENTS -> meterEvents.addAll(eventCodec.decode(m.payload()).events());
+        }
       } catch (MalformedMessageException e) {
         deadLetters.incrementAndGet();
         LOG.warn(
@@ -63,7 +74,10 @@ public final class IngestService implements AutoCloseable {
       }
     }
     if (!batches.isEmpty()) {
-      writeWithRetry(batches);
+      withRetry(batches.size() + " batches", () -> sink.write(batches));
+    }
+    if (!meterEvents.isEmpty()) {
+      withRetry(meterEvents.size() + " events", () -> sink.writeEvents(meterEvents));
     }
     messages.addAndGet(received.size());
     long n = 0;
@@ -71,24 +85,24 @@ public final class IngestService implements AutoCloseable {
       n += b.rowCount();
     }
     rows.addAndGet(n);
+    events.addAndGet(meterEvents.size());
     listener.committed(batches);
   }
 
-  private void writeWithRetry(List<ReadingBatch> batches) throws InterruptedException {
+  private void withRetry(String what, Runnable write) throws InterruptedException {
     long delay = 50;
     for (int attempt = 1; ; attempt++) {
       try {
-        sink.write(batches);
+        write.run();
         return;
       } catch (RuntimeException e) {
         sinkFailures.incrementAndGet();
         if (stopping) {
-          throw new TransportException(
-              "ingest stopping; " + batches.size() + " batches stay unacknowledged", e);
+          throw new TransportException("ingest stopping; " + what + " stay unacknowledged", e);
         }
         LOG.warn(
-            "ingest: sink write of {} batches failed (attempt {}), retrying in {} ms: {}",
-            batches.size(),
+            "ingest: sink write of {} failed (attempt {}), retrying in {} ms: {}",
+            what,
             attempt,
             delay,
             e.toString());
@@ -106,6 +120,11 @@ public final class IngestService implements AutoCloseable {
   /** Rows committed to the sink since start. */
   public long rowCount() {
     return rows.get();
+  }
+
+  /** Meter events committed to the sink since start. */
+  public long eventCount() {
+    return events.get();
   }
 
   public long deadLetterCount() {

@@ -1,16 +1,20 @@
 package io.loadlens.transport;
 
 import io.loadlens.model.IntervalSeries;
+import io.loadlens.model.MeterEvent;
 import io.loadlens.model.ReadingBatch;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A sink like the store: rows keyed by (meter, OBIS, capture time), a re-sent row overwrites
- * itself. Counts rows written more than once, and can fail its next writes on demand.
+ * itself; events kept once each in arrival order. Counts rows written more than once, and can fail
+ * its next writes (of rows or of events) on demand.
  */
 public final class MemorySink implements BatchSink {
 
@@ -20,7 +24,10 @@ public final class MemorySink implements BatchSink {
 
   private final Map<Key, Double> rows = new HashMap<>();
   private final List<DeadLetter> deadLetters = new ArrayList<>();
+  private final Set<MeterEvent> events = new LinkedHashSet<>();
   private final AtomicInteger failNext = new AtomicInteger();
+  private final AtomicInteger failNextEvents = new AtomicInteger();
+  private long eventWrites;
   private long rewritten;
   private long writes;
 
@@ -33,6 +40,31 @@ public final class MemorySink implements BatchSink {
     for (ReadingBatch b : batches) {
       rewritten += put(rows, b);
     }
+  }
+
+  @Override
+  public synchronized void writeEvents(List<MeterEvent> received) {
+    if (failNextEvents.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new IllegalStateException("sink unavailable for events (test fault)");
+    }
+    eventWrites++;
+    events.addAll(received);
+  }
+
+  public void failNextEventWrites(int n) {
+    failNextEvents.set(n);
+  }
+
+  public synchronized List<MeterEvent> events() {
+    return List.copyOf(events);
+  }
+
+  public synchronized int eventCount() {
+    return events.size();
+  }
+
+  public synchronized long eventWrites() {
+    return eventWrites;
   }
 
   static int put(Map<Key, Double> m, ReadingBatch b) {

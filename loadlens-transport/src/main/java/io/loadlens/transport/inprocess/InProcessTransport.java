@@ -1,11 +1,13 @@
 package io.loadlens.transport.inprocess;
 
 import io.loadlens.model.ReadingBatch;
+import io.loadlens.transport.EventBatch;
 import io.loadlens.transport.InboundMessage;
 import io.loadlens.transport.InvalidSettingsException;
 import io.loadlens.transport.ReadingPublisher;
 import io.loadlens.transport.ReadingSubscriber;
 import io.loadlens.transport.TransportException;
+import io.loadlens.transport.codec.EventCodec;
 import io.loadlens.transport.codec.WireCodec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,10 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded transport: a bounded in-memory queue between a gateway and an ingest in one process,
- * with the semantics of the networked ones. Batches are encoded (so decoding is as strict as on a
- * broker), {@link ReadingPublisher#publish} blocks while the queue is full (back-pressure), its
- * future completes only after the sink committed, and messages the handler did not accept go back
- * to the head of the queue for the next subscriber (at least once).
+ * with the semantics of the networked ones. Batches and events are encoded (so decoding is as
+ * strict as on a broker) and share one queue, {@link ReadingPublisher#publish} blocks while the
+ * queue is full (back-pressure), its future completes only after the sink committed, and messages
+ * the handler did not accept go back to the head of the queue for the next subscriber (at least
+ * once).
  */
 public final class InProcessTransport {
 
@@ -34,6 +37,7 @@ public final class InProcessTransport {
   private final ArrayDeque<Entry> queue = new ArrayDeque<>();
   private final int capacity;
   private final WireCodec codec;
+  private final EventCodec eventCodec;
 
   private record Entry(InboundMessage message, CompletableFuture<Void> acked) {}
 
@@ -46,6 +50,7 @@ public final class InProcessTransport {
     }
     this.capacity = capacity;
     this.codec = codec;
+    this.eventCodec = new EventCodec(codec.maxBytes());
   }
 
   /** Messages waiting for a subscriber. */
@@ -62,43 +67,52 @@ public final class InProcessTransport {
     return new ReadingPublisher() {
       @Override
       public CompletableFuture<Void> publish(ReadingBatch batch) {
-        byte[] payload = codec.encode(batch);
-        Entry e =
-            new Entry(
-                new InboundMessage("in-process/" + batch.meter(), payload),
-                new CompletableFuture<>());
-        lock.lock();
-        try {
-          long waitNanos = FULL_WAIT.toNanos();
-          while (queue.size() >= capacity) {
-            if (waitNanos <= 0) {
-              // No subscriber is taking: fail this send; the gateway's outbox keeps the batch and
-              // sends it again later, instead of blocking the publisher for good.
-              return CompletableFuture.failedFuture(
-                  new TransportException(
-                      "in-process queue full (capacity "
-                          + capacity
-                          + ") for "
-                          + FULL_WAIT.toMillis()
-                          + " ms"));
-            }
-            waitNanos = notFull.awaitNanos(waitNanos);
-          }
-          queue.addLast(e);
-          notEmpty.signal();
-        } catch (InterruptedException ex) {
-          Thread.currentThread().interrupt();
-          return CompletableFuture.failedFuture(
-              new TransportException("interrupted while queue full", ex));
-        } finally {
-          lock.unlock();
-        }
-        return e.acked();
+        return enqueue(new InboundMessage("in-process/" + batch.meter(), codec.encode(batch)));
+      }
+
+      @Override
+      public CompletableFuture<Void> publishEvents(EventBatch events) {
+        return enqueue(
+            new InboundMessage(
+                "in-process/" + events.meter() + "/events",
+                eventCodec.encode(events),
+                InboundMessage.Channel.EVENTS));
       }
 
       @Override
       public void close() {}
     };
+  }
+
+  private CompletableFuture<Void> enqueue(InboundMessage message) {
+    Entry e = new Entry(message, new CompletableFuture<>());
+    lock.lock();
+    try {
+      long waitNanos = FULL_WAIT.toNanos();
+      while (queue.size() >= capacity) {
+        if (waitNanos <= 0) {
+          // No subscriber is taking: fail this send; the gateway's outbox keeps the record and
+          // sends it again later, instead of blocking the publisher for good.
+          return CompletableFuture.failedFuture(
+              new TransportException(
+                  "in-process queue full (capacity "
+                      + capacity
+                      + ") for "
+                      + FULL_WAIT.toMillis()
+                      + " ms"));
+        }
+        waitNanos = notFull.awaitNanos(waitNanos);
+      }
+      queue.addLast(e);
+      notEmpty.signal();
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.failedFuture(
+          new TransportException("interrupted while queue full", ex));
+    } finally {
+      lock.unlock();
+    }
+    return e.acked();
   }
 
   /** A subscriber that hands at most {@code maxBatch} messages to the handler at a time. */

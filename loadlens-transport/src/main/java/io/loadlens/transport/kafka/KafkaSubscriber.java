@@ -21,11 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A member of the ingest consumer group: polls, hands the records to the handler, and commits the
- * offsets only after the handler returned (the sink committed). When the handler throws or the
- * consumer is closed first, the offsets stay where they were and the records are consumed again by
- * whichever member owns the partition next. One thread per subscriber (the consumer is not
- * thread-safe); scale out with more subscribers in the same group, up to the partition count.
+ * A member of the ingest consumer group, subscribed to the readings and the events topic: polls,
+ * hands the records to the handler, and commits the offsets only after the handler returned (the
+ * sink committed). When the handler throws or the consumer is closed first, the offsets stay where
+ * they were and the records are consumed again by whichever member owns the partition next. One
+ * thread per subscriber (the consumer is not thread-safe); scale out with more subscribers in the
+ * same group, up to the partition count.
  */
 public final class KafkaSubscriber implements ReadingSubscriber {
 
@@ -33,6 +34,7 @@ public final class KafkaSubscriber implements ReadingSubscriber {
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final String topic;
+  private final String eventsTopic;
   private volatile boolean closed;
   private Thread thread;
 
@@ -41,9 +43,7 @@ public final class KafkaSubscriber implements ReadingSubscriber {
    * @param maxBatch most records per poll
    */
   public KafkaSubscriber(KafkaSettings s, String memberSuffix, int maxBatch) {
-    Properties p = new Properties();
-    p.putAll(s.extra());
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+    Properties p = s.clientProperties();
     p.put(ConsumerConfig.GROUP_ID_CONFIG, s.groupId());
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, s.clientId() + "-consumer-" + memberSuffix);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -52,6 +52,7 @@ public final class KafkaSubscriber implements ReadingSubscriber {
     p.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     this.topic = s.topic();
+    this.eventsTopic = s.eventsTopic();
   }
 
   @Override
@@ -61,7 +62,7 @@ public final class KafkaSubscriber implements ReadingSubscriber {
 
   private void loop(MessageHandler handler) {
     try {
-      consumer.subscribe(List.of(topic));
+      consumer.subscribe(List.of(topic, eventsTopic));
       while (!closed) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
         if (records.isEmpty()) {
@@ -73,7 +74,10 @@ public final class KafkaSubscriber implements ReadingSubscriber {
           messages.add(
               new InboundMessage(
                   r.topic() + "-" + r.partition() + "@" + r.offset(),
-                  r.value() == null ? new byte[0] : r.value()));
+                  r.value() == null ? new byte[0] : r.value(),
+                  r.topic().equals(eventsTopic)
+                      ? InboundMessage.Channel.EVENTS
+                      : InboundMessage.Channel.READINGS));
           offsets.put(
               new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
         }

@@ -1,8 +1,10 @@
 package io.loadlens.transport.mqtt;
 
 import io.loadlens.model.ReadingBatch;
+import io.loadlens.transport.EventBatch;
 import io.loadlens.transport.ReadingPublisher;
 import io.loadlens.transport.Topics;
+import io.loadlens.transport.codec.EventCodec;
 import io.loadlens.transport.codec.WireCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes batches to {@code loadlens/v1/<gateway>/<meter>/profile} at the configured QoS; the
- * future completes on PUBACK (QoS 1) or PUBCOMP (QoS 2). Keeps the retained {@code
- * loadlens/v1/<gateway>/status} at {@code online} while connected, with a retained last will {@code
- * offline}. Reconnects by itself with exponential backoff.
+ * Publishes batches to {@code loadlens/v1/<gateway>/<meter>/profile} and meter events to {@code
+ * loadlens/v1/<gateway>/<meter>/events} at the configured QoS; the future completes on PUBACK (QoS
+ * 1) or PUBCOMP (QoS 2). Keeps the retained {@code loadlens/v1/<gateway>/status} at {@code online}
+ * while connected, with a retained last will {@code offline}. Reconnects by itself with exponential
+ * backoff.
  */
 public final class MqttPublisher implements ReadingPublisher {
 
@@ -24,6 +27,7 @@ public final class MqttPublisher implements ReadingPublisher {
   private final MqttSettings settings;
   private final String gateway;
   private final WireCodec codec;
+  private final EventCodec eventCodec;
   private final Clock clock;
   private final MqttLink link;
   private volatile boolean closing;
@@ -32,6 +36,7 @@ public final class MqttPublisher implements ReadingPublisher {
     this.settings = settings;
     this.gateway = Topics.checkGateway(gateway);
     this.codec = codec;
+    this.eventCodec = new EventCodec(codec.maxBytes());
     this.clock = clock;
     MqttLink.Will will =
         new MqttLink.Will(
@@ -124,6 +129,17 @@ public final class MqttPublisher implements ReadingPublisher {
         settings.qos(),
         false,
         codec.contentType());
+  }
+
+  @Override
+  public CompletableFuture<Void> publishEvents(EventBatch events) {
+    byte[] payload = eventCodec.encode(events);
+    return link.publish(
+        Topics.events(gateway, events.meter()),
+        payload,
+        settings.qos(),
+        false,
+        EventCodec.CONTENT_TYPE);
   }
 
   public boolean isConnected() {

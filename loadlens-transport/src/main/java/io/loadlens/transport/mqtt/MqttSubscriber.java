@@ -14,17 +14,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives batches from {@code loadlens/v1/+/+/profile} (optionally as a shared subscription {@code
- * $share/<group>/…} so several ingest processes split the load) on a persistent session, and
- * acknowledges each message only after the handler returned. A restarted ingest with the same
- * client id receives what was published while it was away (up to the broker's queue limit).
+ * Receives batches from {@code loadlens/v1/+/+/profile} and meter events from {@code
+ * loadlens/v1/+/+/events} (optionally as shared subscriptions {@code $share/<group>/…} so several
+ * ingest processes split the load) on a persistent session, and acknowledges each message only
+ * after the handler returned. A message's channel is told by its topic. A restarted ingest with the
+ * same client id receives what was published while it was away (up to the broker's queue limit).
  */
 public final class MqttSubscriber implements ReadingSubscriber {
 
   private static final Logger LOG = LoggerFactory.getLogger(MqttSubscriber.class);
 
   private final MqttSettings settings;
-  private final String filter;
+  private final List<String> filters;
   private final int maxBatch;
   private final LinkedBlockingQueue<MqttLink.Received> received = new LinkedBlockingQueue<>();
   private final MqttLink link;
@@ -43,10 +44,8 @@ public final class MqttSubscriber implements ReadingSubscriber {
     }
     this.settings = settings;
     this.maxBatch = maxBatch;
-    this.filter =
-        shareGroup == null
-            ? Topics.ALL_PROFILES
-            : "$share/" + Topics.checkGateway(shareGroup) + "/" + Topics.ALL_PROFILES;
+    String prefix = shareGroup == null ? "" : "$share/" + Topics.checkGateway(shareGroup) + "/";
+    this.filters = List.of(prefix + Topics.ALL_PROFILES, prefix + Topics.ALL_EVENTS);
     this.link =
         MqttLink.create(
             settings,
@@ -54,14 +53,23 @@ public final class MqttSubscriber implements ReadingSubscriber {
             new MqttLink.Events() {
               @Override
               public void connected() {
-                LOG.info("ingest: connected to {}, subscribing to {}", settings, filter);
-                link.subscribe(filter, settings.qos())
-                    .thenRun(() -> subscribed.complete(null))
-                    .exceptionally(
-                        e -> {
-                          LOG.error("ingest: subscribe to {} failed: {}", filter, e.toString());
-                          return null;
-                        });
+                LOG.info("ingest: connected to {}, subscribing to {}", settings, filters);
+                java.util.concurrent.CompletableFuture<?>[] each =
+                    new java.util.concurrent.CompletableFuture<?>[filters.size()];
+                for (int i = 0; i < each.length; i++) {
+                  String filter = filters.get(i);
+                  each[i] =
+                      link.subscribe(filter, settings.qos())
+                          .whenComplete(
+                              (ok, e) -> {
+                                if (e != null) {
+                                  LOG.error(
+                                      "ingest: subscribe to {} failed: {}", filter, e.toString());
+                                }
+                              });
+                }
+                java.util.concurrent.CompletableFuture.allOf(each)
+                    .thenRun(() -> subscribed.complete(null));
               }
 
               @Override
@@ -97,7 +105,7 @@ public final class MqttSubscriber implements ReadingSubscriber {
         received.drainTo(taken, maxBatch - 1);
         List<InboundMessage> messages = new ArrayList<>(taken.size());
         for (MqttLink.Received r : taken) {
-          messages.add(new InboundMessage(r.topic(), r.payload()));
+          messages.add(new InboundMessage(r.topic(), r.payload(), channel(r.topic())));
         }
         handler.onMessages(messages);
         if (closed) {
@@ -135,13 +143,20 @@ public final class MqttSubscriber implements ReadingSubscriber {
     }
   }
 
-  /** Completes when the first subscription was acknowledged by the broker. */
+  /** Completes when the first subscriptions (profiles and events) were acknowledged. */
   public java.util.concurrent.CompletableFuture<Void> subscribed() {
     return subscribed;
   }
 
   public boolean isConnected() {
     return link.isConnected();
+  }
+
+  /** The channel of a received topic: {@code …/events} carries events, everything else batches. */
+  static InboundMessage.Channel channel(String topic) {
+    return topic.endsWith("/events")
+        ? InboundMessage.Channel.EVENTS
+        : InboundMessage.Channel.READINGS;
   }
 
   /** A one-line reason for a connection failure, naming TLS problems plainly. */

@@ -2,7 +2,10 @@ package io.loadlens.transport.inprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadlens.model.MeterEvent;
 import io.loadlens.model.ReadingBatch;
+import io.loadlens.transport.EventBatch;
+import io.loadlens.transport.Events;
 import io.loadlens.transport.Fleet;
 import io.loadlens.transport.Gateway;
 import io.loadlens.transport.IngestService;
@@ -56,6 +59,22 @@ class InProcessTransportTest {
       ingest.start();
       f.get(10, TimeUnit.SECONDS);
       assertThat(sink.rowCount()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void eventsPublishCompletesOnlyAfterTheSinkCommittedTheEvents() throws Exception {
+    MemorySink sink = new MemorySink();
+    InProcessTransport t = new InProcessTransport(4, WireCodec.binary());
+    List<MeterEvent> events = Events.of(1, 4);
+    CompletableFuture<Void> f = t.publisher().publishEvents(EventBatch.byMeter(events, 10).get(0));
+    assertThat(f).isNotDone();
+    sink.failNextEventWrites(1);
+    try (IngestService ingest = new IngestService(t.subscriber(8), sink, WireCodec.binary())) {
+      ingest.start();
+      f.get(10, TimeUnit.SECONDS);
+      assertThat(sink.events()).containsExactlyElementsOf(events);
+      assertThat(ingest.sinkFailureCount()).isEqualTo(1);
     }
   }
 

@@ -3,7 +3,9 @@ package io.loadlens.transport.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.loadlens.model.MeterEvent;
 import io.loadlens.model.ReadingBatch;
+import io.loadlens.transport.Events;
 import io.loadlens.transport.Fleet;
 import io.loadlens.transport.Gateway;
 import io.loadlens.transport.IngestService;
@@ -14,13 +16,18 @@ import io.loadlens.transport.outbox.OutboxSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +116,81 @@ class KafkaTransportTest {
     a.close();
     b.close();
     assertThat(sink.rows()).isEqualTo(Fleet.truth(batches));
+  }
+
+  @Test
+  void eventsTravelTheEventsTopicKeyedByMeterIntoTheSink() throws Exception {
+    KafkaSettings s = settings("ev").withEventsTopic("ev.events");
+    KafkaTopics.ensure(s);
+    List<MeterEvent> events = Events.of(8, 5);
+    List<ReadingBatch> batches = Fleet.batches(8, 1, 96, 6);
+    MemorySink sink = new MemorySink();
+    sink.failNextEventWrites(1); // the first events commit fails; offsets wait for the retry
+    try (IngestService ingest =
+        new IngestService(new KafkaSubscriber(s, "a", 50), sink, WireCodec.binary())) {
+      ingest.start();
+      Gateway g =
+          Gateway.start(
+              Outbox.open(new OutboxSettings(tmp.resolve("outbox-ev"), 1 << 20, 1 << 26, true)),
+              new KafkaPublisher(s, WireCodec.binary()));
+      g.publishEvents(events);
+      g.publishAll(batches);
+      assertThat(g.drain(Duration.ofSeconds(60))).isTrue();
+      g.close();
+      await("every event", Duration.ofSeconds(60), () -> sink.eventCount() == events.size());
+      await("every row", Duration.ofSeconds(60), () -> sink.rowCount() == 8 * 96);
+    }
+    assertThat(sink.events()).containsExactlyInAnyOrderElementsOf(events);
+    assertThat(sink.rows()).isEqualTo(Fleet.truth(batches));
+    assertThat(sink.deadLetters()).isEmpty();
+
+    Properties p = new Properties();
+    p.put("bootstrap.servers", s.bootstrapServers());
+    p.put("group.id", "ev-watch");
+    p.put("auto.offset.reset", "earliest");
+    try (KafkaConsumer<String, byte[]> watch =
+        new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+      watch.subscribe(List.of("ev.events"));
+      List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+      await(
+          "the 8 event records",
+          Duration.ofSeconds(60),
+          () -> {
+            watch.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return seen.size() >= 8;
+          });
+      assertThat(seen)
+          .extracting(ConsumerRecord::key)
+          .containsExactlyInAnyOrder(
+              events.stream().map(e -> e.meter().value()).distinct().toArray(String[]::new));
+      for (ConsumerRecord<String, byte[]> r : seen) {
+        assertThat(new String(r.value(), StandardCharsets.UTF_8))
+            .startsWith("{\"schema\":1,\"meter\":\"" + r.key() + "\",\"events\":[");
+      }
+    }
+  }
+
+  @Test
+  void malformedEventsRecordIsDeadLettered() throws Exception {
+    KafkaSettings s = settings("evbad").withEventsTopic("evbad.events");
+    KafkaTopics.ensure(s);
+    Properties p = new Properties();
+    p.put("bootstrap.servers", s.bootstrapServers());
+    try (KafkaProducer<String, byte[]> raw =
+        new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+      raw.send(
+              new ProducerRecord<>(
+                  "evbad.events", 0, "M1", "{\"schema\":1}".getBytes(StandardCharsets.UTF_8)))
+          .get();
+    }
+    MemorySink sink = new MemorySink();
+    try (IngestService i =
+        new IngestService(new KafkaSubscriber(s, "a", 10), sink, WireCodec.json())) {
+      i.start();
+      await("the dead letter", Duration.ofSeconds(60), () -> sink.deadLetters().size() == 1);
+    }
+    assertThat(sink.deadLetters().get(0).source()).isEqualTo("evbad.events-0@0");
+    assertThat(sink.deadLetters().get(0).reason()).isEqualTo("meter: missing");
   }
 
   @Test
