@@ -87,7 +87,7 @@ public final class VeeAccuracyEvaluation {
       PrintStream out, String name, int len, String mode, GapExperiment.Score s) {
     out.printf(
         Locale.ROOT,
-        "| %s | %d | %s | %d | %.1f | %+.1f | %.1f | %+.1f | %+.0f %% | %s |%n",
+        "| %s | %d | %s | %d | %.1f | %+.1f | %.1f | %+.1f | %+.1f %% | %s |%n",
         name,
         len,
         mode,
