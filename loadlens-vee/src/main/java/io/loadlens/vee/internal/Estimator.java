@@ -9,20 +9,23 @@ import java.util.function.Supplier;
  * Fills every run of slots to estimate (missing or replaced values), in this order:
  *
  * <ol>
- *   <li>a run no longer than the interpolation limit with valid anchors on both sides: linear
- *       interpolation ({@code INTERPOLATED});
- *   <li>such a run with only a left anchor: the anchor carried forward ({@code FORWARD_FILLED});
+ *   <li>a run no longer than the interpolation limit with endpoints ({@link Work#endpoint}: valid
+ *       values, or values kept in a zero run or flat line) on both sides: linear interpolation
+ *       ({@code INTERPOLATED});
+ *   <li>such a run with only a left endpoint: it is carried forward ({@code FORWARD_FILLED});
  *   <li>otherwise the profile estimate ({@link ProfileSource}: similar days, the meter's mean day,
- *       the segment profile) plus the deviation of the gap's edges from it, carried in as far as
- *       the meter's own residual correlogram says it persists ({@code PROFILE_ESTIMATED});
+ *       the segment profile), scaled to the level of the gap's surroundings, plus the deviation of
+ *       the gap's edges from it, carried in as far as the meter's own residual correlogram says it
+ *       persists ({@code PROFILE_ESTIMATED});
  *   <li>with no profile for some interval: interpolation between the nearest valid intervals at any
  *       distance ({@code INTERPOLATED}), else the one valid side carried ({@code FORWARD_FILLED}).
  *       Only a channel without any valid interval stays {@code MISSING}.
  * </ol>
  *
- * Anchors are only {@code VALID} slots: never an outage, a suspect or a replaced value. When the
- * register gives the energy across a run of missing slots, the estimate's shape is scaled to that
- * total ({@code REGISTER_PRORATED}; evenly when there is no shape).
+ * Never an outage, a clock-status or a replaced value as an endpoint or anchor; the edges of a
+ * profile estimate are {@code VALID} slots only. When the register gives the energy across a run of
+ * missing slots, the estimate's shape is scaled to that total ({@code REGISTER_PRORATED}; evenly
+ * when there is no shape).
  */
 public final class Estimator {
   private final Work w;
