@@ -7,13 +7,16 @@ import io.loadlens.dlms.DlmsServiceException;
 import io.loadlens.dlms.apdu.Aare;
 import io.loadlens.dlms.apdu.Aarq;
 import io.loadlens.dlms.apdu.ActionRequest;
+import io.loadlens.dlms.apdu.ActionRequestBlock;
 import io.loadlens.dlms.apdu.ActionResponse;
+import io.loadlens.dlms.apdu.ActionResponseBlock;
 import io.loadlens.dlms.apdu.ApplicationContext;
 import io.loadlens.dlms.apdu.AttributeDescriptor;
 import io.loadlens.dlms.apdu.AuthenticationMechanism;
 import io.loadlens.dlms.apdu.ConfirmedServiceError;
 import io.loadlens.dlms.apdu.Conformance;
 import io.loadlens.dlms.apdu.DataAccessResult;
+import io.loadlens.dlms.apdu.DataBlockSa;
 import io.loadlens.dlms.apdu.ExceptionResponse;
 import io.loadlens.dlms.apdu.GetRequest;
 import io.loadlens.dlms.apdu.GetResponse;
@@ -22,7 +25,9 @@ import io.loadlens.dlms.apdu.InitiateResponse;
 import io.loadlens.dlms.apdu.Release;
 import io.loadlens.dlms.apdu.SelectiveAccess;
 import io.loadlens.dlms.apdu.SetRequest;
+import io.loadlens.dlms.apdu.SetRequestBlock;
 import io.loadlens.dlms.apdu.SetResponse;
+import io.loadlens.dlms.apdu.SetResponseBlock;
 import io.loadlens.dlms.axdr.AxdrReader;
 import io.loadlens.dlms.axdr.AxdrWriter;
 import io.loadlens.dlms.axdr.CosemValue;
@@ -47,6 +52,10 @@ public final class ClientEngine {
       new AttributeDescriptor(15, ObisCode.CURRENT_ASSOCIATION, 1);
 
   private static final int CHALLENGE_LENGTH = 16;
+
+  /** Ciphered APDU around the plain one at most: tag, 3-octet length, SC, IC(4), 12-octet tag. */
+  static final int CIPHERING_OVERHEAD = 21;
+
   private static final int DLMS_VERSION = 6;
 
   private final ClientSettings settings;
@@ -60,6 +69,8 @@ public final class ClientEngine {
   private byte[] ctos;
   private byte[] stoc;
   private int serverMaxPdu;
+  private int conformance;
+  private final int proposedConformance;
   private boolean ciphered;
 
   public ClientEngine(ClientSettings settings, RandomGenerator random) {
@@ -72,6 +83,9 @@ public final class ClientEngine {
     this.ic = settings.invocationCounter();
     this.sc = options.securityControl();
     this.counterListener = options.invocationCounterListener();
+    this.proposedConformance =
+        Conformance.CLIENT_PROPOSED
+            | (options.gbtWindow() > 0 ? Conformance.GENERAL_BLOCK_TRANSFER : 0);
     if (options.dedicatedKey() && settings.security() == SecurityLevel.HLS_GMAC) {
       dedicatedKey = new byte[16];
       random.nextBytes(dedicatedKey);
@@ -83,8 +97,7 @@ public final class ClientEngine {
   /** The AARQ that opens the association. */
   public byte[] aarq() {
     InitiateRequest init =
-        new InitiateRequest(
-            dedicatedKey, DLMS_VERSION, Conformance.CLIENT_PROPOSED, settings.maxPduSize());
+        new InitiateRequest(dedicatedKey, DLMS_VERSION, proposedConformance, settings.maxPduSize());
     return switch (settings.security()) {
       case NONE ->
           new Aarq(ApplicationContext.LN, null, AuthenticationMechanism.NONE, null, init.encode())
@@ -155,6 +168,7 @@ public final class ClientEngine {
     }
     InitiateResponse resp = InitiateResponse.decode(init);
     serverMaxPdu = resp.maxPduSize();
+    conformance = resp.conformance();
     return settings.security() == SecurityLevel.HLS_GMAC;
   }
 
@@ -264,6 +278,65 @@ public final class ClientEngine {
     ActionResponse r = ActionResponse.decode(unprotect(apdu));
     checkInvoke(r.invokeIdAndPriority(), "action-response");
     return r;
+  }
+
+  /** set-request-with-first-datablock (with {@code attribute}) or -with-datablock (null). */
+  public byte[] setRequestBlock(AttributeDescriptor attribute, DataBlockSa block) {
+    return protect(new SetRequestBlock(INVOKE_ID_AND_PRIORITY, attribute, null, block).encode());
+  }
+
+  /**
+   * The answer to a SET block: set-response-datablock (result null) or set-response-last-datablock;
+   * a set-response-normal (a meter ending the transfer early) comes back as a last answer with
+   * block-number 0.
+   */
+  public SetResponseBlock onSetBlockResponse(byte[] apdu) {
+    byte[] plain = unprotect(apdu);
+    if (plain.length > 1 && plain[1] == 1) {
+      SetResponse r = SetResponse.decode(plain);
+      checkInvoke(r.invokeIdAndPriority(), "set-response");
+      return new SetResponseBlock(r.invokeIdAndPriority(), r.result(), 0);
+    }
+    SetResponseBlock r = SetResponseBlock.decode(plain);
+    checkInvoke(r.invokeIdAndPriority(), "set-response");
+    return r;
+  }
+
+  /** action-request-with-first-pblock (with {@code method}) or -with-pblock (null). */
+  public byte[] actionRequestBlock(AttributeDescriptor method, DataBlockSa pblock) {
+    return protect(new ActionRequestBlock(INVOKE_ID_AND_PRIORITY, method, pblock, 0).encode());
+  }
+
+  /**
+   * The answer to an ACTION pblock: action-response-next-pblock (the block acknowledged) or, at the
+   * end or on an error, action-response-normal; exactly one of the two is set.
+   */
+  public ActionAnswer onActionBlockResponse(byte[] apdu) {
+    byte[] plain = unprotect(apdu);
+    if (plain.length > 1 && plain[1] == 1) {
+      ActionResponse r = ActionResponse.decode(plain);
+      checkInvoke(r.invokeIdAndPriority(), "action-response");
+      return new ActionAnswer(r, null);
+    }
+    ActionResponseBlock r = ActionResponseBlock.decode(plain);
+    checkInvoke(r.invokeIdAndPriority(), "action-response");
+    return new ActionAnswer(null, r);
+  }
+
+  /** An answer during ACTION block transfer: the final response or a block acknowledgement. */
+  public record ActionAnswer(ActionResponse response, ActionResponseBlock block) {}
+
+  /**
+   * The largest plain xDLMS APDU the meter accepts in one piece: its server-max-receive-pdu-size
+   * less the ciphering around the APDU (tag, length, security control, counter, GCM tag).
+   */
+  public int maxPlainApdu() {
+    return serverMaxPdu - (ciphered ? CIPHERING_OVERHEAD : 0);
+  }
+
+  /** The conformance block the meter granted in its InitiateResponse. */
+  public int negotiatedConformance() {
+    return conformance;
   }
 
   public byte[] releaseRequest() {

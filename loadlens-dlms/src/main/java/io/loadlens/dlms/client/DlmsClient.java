@@ -3,13 +3,17 @@ package io.loadlens.dlms.client;
 import io.loadlens.dlms.DlmsException;
 import io.loadlens.dlms.DlmsFramingException;
 import io.loadlens.dlms.DlmsServiceException;
+import io.loadlens.dlms.apdu.ActionRequest;
 import io.loadlens.dlms.apdu.ActionResponse;
 import io.loadlens.dlms.apdu.AttributeDescriptor;
+import io.loadlens.dlms.apdu.Conformance;
 import io.loadlens.dlms.apdu.DataAccessResult;
 import io.loadlens.dlms.apdu.GetResponse;
 import io.loadlens.dlms.apdu.SelectiveAccess;
+import io.loadlens.dlms.apdu.SetRequest;
 import io.loadlens.dlms.apdu.SetResponse;
 import io.loadlens.dlms.axdr.AxdrReader;
+import io.loadlens.dlms.axdr.AxdrWriter;
 import io.loadlens.dlms.axdr.CosemValue;
 import io.loadlens.model.ObisCode;
 import java.io.ByteArrayOutputStream;
@@ -49,12 +53,20 @@ public final class DlmsClient implements AutoCloseable {
       t =
           switch (s.framing()) {
             case WRAPPER -> new WrapperTransport(link, s.clientAddress(), s.serverLogicalAddress());
-            case HDLC -> HdlcTransport.open(link, s);
+            case HDLC -> HdlcTransport.open(link, s, options.hdlcWindow());
           };
     } catch (RuntimeException e) {
       link.close();
       throw e;
     }
+    return associate(s, options, t);
+  }
+
+  /**
+   * Opens the association over a transport that is already connected (AARQ/AARE, HLS pass 3/4);
+   * with general-block-transfer granted, later APDUs go through {@link GbtTransport}.
+   */
+  static DlmsClient associate(ClientSettings s, ClientOptions options, ClientTransport t) {
     ClientEngine engine = new ClientEngine(s, options, new SecureRandom());
     try {
       t.send(engine.aarq());
@@ -66,6 +78,10 @@ public final class DlmsClient implements AutoCloseable {
       t.disconnect();
       t.close();
       throw e;
+    }
+    if (options.gbtWindow() > 0
+        && (engine.negotiatedConformance() & Conformance.GENERAL_BLOCK_TRANSFER) != 0) {
+      return new DlmsClient(s, engine, new GbtTransport(t, options.gbtWindow(), MAX_RESULT_BYTES));
     }
     return new DlmsClient(s, engine, t);
   }
@@ -121,9 +137,18 @@ public final class DlmsClient implements AutoCloseable {
     return out;
   }
 
-  /** SET of one attribute. */
+  /**
+   * SET of one attribute. A value too long for the meter's max PDU size goes in blocks
+   * (set-request-with-first-datablock, -with-datablock), when the meter granted block transfer with
+   * SET.
+   */
   public void set(int classId, ObisCode obis, int attribute, CosemValue value) {
     AttributeDescriptor a = new AttributeDescriptor(classId, obis, attribute);
+    byte[] plain = new SetRequest(ClientEngine.INVOKE_ID_AND_PRIORITY, a, null, value).encode();
+    if (plain.length > engine.maxPlainApdu()) {
+      new WriteBlocks(engine, transport).set(a, encoded(value));
+      return;
+    }
     transport.send(engine.setRequest(a, value));
     SetResponse r = engine.onSetResponse(transport.receive());
     if (r.result() != DataAccessResult.SUCCESS) {
@@ -132,11 +157,21 @@ public final class DlmsClient implements AutoCloseable {
     }
   }
 
-  /** ACTION on a method; returns the return-parameters, or null when there are none. */
+  /**
+   * ACTION on a method; returns the return-parameters, or null when there are none. Parameters too
+   * long for the meter's max PDU size go in pblocks (action-request-with-first-pblock,
+   * -with-pblock), when the meter granted block transfer with ACTION.
+   */
   public CosemValue action(int classId, ObisCode obis, int method, CosemValue parameters) {
     AttributeDescriptor m = new AttributeDescriptor(classId, obis, method);
-    transport.send(engine.actionRequest(m, parameters));
-    ActionResponse r = engine.onActionResponse(transport.receive());
+    byte[] plain = new ActionRequest(ClientEngine.INVOKE_ID_AND_PRIORITY, m, parameters).encode();
+    ActionResponse r;
+    if (parameters != null && plain.length > engine.maxPlainApdu()) {
+      r = new WriteBlocks(engine, transport).action(m, encoded(parameters));
+    } else {
+      transport.send(engine.actionRequest(m, parameters));
+      r = engine.onActionResponse(transport.receive());
+    }
     if (r.result() != DataAccessResult.SUCCESS) {
       throw new DlmsServiceException(
           "action class "
@@ -163,6 +198,10 @@ public final class DlmsClient implements AutoCloseable {
           r.returnParameters().error().label());
     }
     return new AxdrReader(r.returnParameters().data()).value();
+  }
+
+  private static byte[] encoded(CosemValue v) {
+    return new AxdrWriter(256).value(v).toByteArray();
   }
 
   /** GET returning the encoded Data, reassembling block transfer on bytes. */

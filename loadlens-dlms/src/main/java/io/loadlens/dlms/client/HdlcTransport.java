@@ -2,158 +2,106 @@ package io.loadlens.dlms.client;
 
 import io.loadlens.dlms.DlmsConnectionException;
 import io.loadlens.dlms.DlmsException;
-import io.loadlens.dlms.DlmsFramingException;
 import io.loadlens.dlms.DlmsTimeoutException;
 import io.loadlens.dlms.hdlc.HdlcAddress;
-import io.loadlens.dlms.hdlc.HdlcControl;
-import io.loadlens.dlms.hdlc.HdlcDecoder;
-import io.loadlens.dlms.hdlc.HdlcFrame;
+import io.loadlens.dlms.hdlc.HdlcClientLink;
 import io.loadlens.dlms.hdlc.HdlcParameters;
-import io.loadlens.dlms.hdlc.Llc;
-import io.loadlens.dlms.hdlc.Segmenter;
-import java.io.ByteArrayOutputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
- * HDLC (IEC 62056-46) for the client, stop-and-wait (window 1): SNRM/UA with parameter negotiation,
- * LLC-prefixed APDUs segmented into I-frames, each segment of a long response requested with RR,
- * the last frame sent again once when an answer times out, DISC at the end.
+ * HDLC (IEC 62056-46) for the blocking client: the sans-I/O {@link HdlcClientLink} (SNRM/UA
+ * negotiation, windows of I-frames, RR acknowledgements, recovery from N(R)) driven over a socket.
+ * A read timeout polls the server with RR (or repeats SNRM/DISC) up to {@link #RETRIES} times in a
+ * row before the timeout is reported.
  */
 final class HdlcTransport implements ClientTransport {
   /** Information field length the client proposes in SNRM (both directions). */
   static final int PROPOSED_MAX_INFO = 256;
 
-  /** Retransmissions of an unanswered frame before the timeout is reported. */
+  /** Polls after a read timeout, in a row, before the timeout is reported. */
   static final int RETRIES = 1;
 
   private final SocketLink link;
-  private final HdlcAddress server;
-  private final HdlcAddress client;
-  private final HdlcDecoder decoder = new HdlcDecoder();
-  private final Deque<HdlcFrame> pending = new ArrayDeque<>();
+  private final HdlcClientLink hdlc;
   private final byte[] buf = new byte[4096];
-  private HdlcParameters negotiated;
-  private int vs;
-  private int vr;
-  private byte[] lastSent;
 
-  private HdlcTransport(SocketLink link, ClientSettings s) {
+  private HdlcTransport(SocketLink link, ClientSettings s, int window) {
     this.link = link;
-    this.server = HdlcAddress.server(s.serverLogicalAddress(), s.serverPhysicalAddress());
-    this.client = HdlcAddress.client(s.clientAddress());
+    this.hdlc =
+        new HdlcClientLink(
+            HdlcAddress.server(s.serverLogicalAddress(), s.serverPhysicalAddress()),
+            HdlcAddress.client(s.clientAddress()),
+            new HdlcParameters(PROPOSED_MAX_INFO, PROPOSED_MAX_INFO, window, window));
   }
 
   static ClientTransport open(SocketLink link, ClientSettings s) {
-    HdlcTransport t = new HdlcTransport(link, s);
-    HdlcParameters proposal = new HdlcParameters(PROPOSED_MAX_INFO, PROPOSED_MAX_INFO, 1, 1);
-    HdlcFrame ua = t.exchange(HdlcControl.SNRM | HdlcControl.POLL_FINAL, false, proposal.encode());
-    if (HdlcControl.type(ua.control()) != HdlcControl.UA) {
+    return open(link, s, 1);
+  }
+
+  /** SNRM/UA, proposing {@code window} I-frames in each direction. */
+  static ClientTransport open(SocketLink link, ClientSettings s, int window) {
+    HdlcTransport t = new HdlcTransport(link, s, window);
+    t.hdlc.connect();
+    try {
+      t.pump(t.hdlc::connected);
+    } catch (DlmsConnectionException e) {
       throw DlmsConnectionException.failed(
-          String.format(
-              "HDLC SNRM to %s: answered with control 0x%02X instead of UA",
-              link.peer(), ua.control()),
-          null);
+          "HDLC SNRM to " + link.peer() + ": " + e.getMessage(), e);
     }
-    t.negotiated = HdlcParameters.decode(ua.info());
     return t;
   }
 
-  /** Client transmit limit: what the server said it receives. */
-  private int maxTransmit() {
-    return negotiated.maxInfoReceive();
+  /** The parameters the meter answered in UA. */
+  HdlcParameters negotiated() {
+    return hdlc.negotiated();
   }
 
   @Override
   public void send(byte[] apdu) {
-    List<byte[]> segments = Segmenter.split(Llc.prepend(Llc.REQUEST, apdu), maxTransmit());
-    for (int i = 0; i < segments.size(); i++) {
-      boolean more = i < segments.size() - 1;
-      int control = HdlcControl.information(vr, vs, true);
-      vs = (vs + 1) & 7;
-      if (!more) {
-        write(control, false, segments.get(i));
-        return;
-      }
-      HdlcFrame ack = exchange(control, true, segments.get(i));
-      if (HdlcControl.type(ack.control()) != HdlcControl.RR) {
-        throw new DlmsFramingException(
-            String.format(
-                "HDLC: expected RR after segment %d, got control 0x%02X", i, ack.control()));
-      }
-    }
+    hdlc.send(apdu);
+    link.write(hdlc.takeOutput());
   }
 
   @Override
   public byte[] receive() {
-    ByteArrayOutputStream data = new ByteArrayOutputStream();
-    while (true) {
-      HdlcFrame f = awaitFrame();
-      int c = f.control();
-      if (!HdlcControl.isInformation(c)) {
-        int type = HdlcControl.type(c);
-        if (type == HdlcControl.DM || type == HdlcControl.FRMR || type == HdlcControl.DISC) {
-          throw DlmsConnectionException.lost(
-              String.format("HDLC: meter %s sent control 0x%02X (DM/FRMR/DISC)", link.peer(), c),
-              null);
-        }
-        continue; // RR while waiting: keep waiting
-      }
-      if (HdlcControl.ns(c) != vr) {
-        continue; // a repeated frame we already have
-      }
-      vr = (vr + 1) & 7;
-      data.writeBytes(f.info());
-      if (!f.segmented()) {
-        return Llc.strip(Llc.RESPONSE, data.toByteArray());
-      }
-      write(HdlcControl.receiveReady(vr, true), false, null);
-    }
+    hdlc.awaitMore();
+    byte[][] got = new byte[1][];
+    pump(
+        () -> {
+          got[0] = hdlc.takeApdu();
+          return got[0] != null;
+        });
+    return got[0];
   }
 
-  /** Sends a frame and waits for the next frame, sending it again once on timeout. */
-  private HdlcFrame exchange(int control, boolean segmented, byte[] info) {
-    write(control, segmented, info);
-    return awaitFrame();
-  }
-
-  private void write(int control, boolean segmented, byte[] info) {
-    lastSent = new HdlcFrame(server, client, control, segmented, info).encode();
-    link.write(lastSent);
-  }
-
-  private HdlcFrame awaitFrame() {
-    for (int attempt = 0; ; attempt++) {
+  /** Reads, feeds the link and writes its answers until {@code done}; polls on a timeout. */
+  private void pump(BooleanSupplier done) {
+    link.write(hdlc.takeOutput());
+    int timeouts = 0;
+    while (!done.getAsBoolean()) {
+      int n;
       try {
-        return nextFrame();
+        n = link.read(buf);
       } catch (DlmsTimeoutException e) {
-        if (attempt >= RETRIES || lastSent == null) {
+        if (++timeouts > RETRIES) {
           throw e;
         }
-        link.write(lastSent);
+        hdlc.onTimeout();
+        link.write(hdlc.takeOutput());
+        continue;
       }
-    }
-  }
-
-  private HdlcFrame nextFrame() {
-    while (true) {
-      while (!pending.isEmpty()) {
-        HdlcFrame f = pending.poll();
-        if (f.destination().upper() == client.upper()) {
-          return f;
-        }
-      }
-      int n = link.read(buf);
-      pending.addAll(decoder.feed(buf, 0, n));
+      timeouts = 0;
+      hdlc.onBytes(buf, 0, n);
+      link.write(hdlc.takeOutput());
     }
   }
 
   @Override
   public void disconnect() {
     try {
-      write(HdlcControl.DISC | HdlcControl.POLL_FINAL, false, null);
-      nextFrame();
+      hdlc.disconnect();
+      link.write(hdlc.takeOutput());
+      link.read(buf);
     } catch (DlmsException ignored) {
       // the meter may be gone already
     }

@@ -45,6 +45,9 @@ final class SocketLink implements AutoCloseable {
   }
 
   void write(byte[] b) {
+    if (b.length == 0) {
+      return;
+    }
     try {
       out.write(b);
       out.flush();

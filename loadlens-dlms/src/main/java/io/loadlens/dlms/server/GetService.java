@@ -30,12 +30,15 @@ final class GetService {
     pending = null;
   }
 
-  /** SET: only the Clock's time (attribute 2) is writable, through the data source. */
+  /**
+   * SET: of the engine's own objects only the Clock's time (attribute 2) is writable, through the
+   * data source; objects the engine does not serve go to {@link MeterDataSource#setAttribute}.
+   */
   DataAccessResult set(io.loadlens.dlms.apdu.SetRequest req) {
     AttributeDescriptor a = req.attribute();
     ServerObject o = objects.find(a.classId(), a.obis());
     if (o == null) {
-      return DataAccessResult.OBJECT_UNDEFINED;
+      return objects.data().setAttribute(a, req.value());
     }
     if (!(o instanceof SimpleObjects.Clock clock) || a.attribute() != 2) {
       return DataAccessResult.READ_WRITE_DENIED;
@@ -51,6 +54,16 @@ final class GetService {
                     ? DataAccessResult.SUCCESS
                     : DataAccessResult.READ_WRITE_DENIED)
         .orElse(DataAccessResult.TYPE_UNMATCHED);
+  }
+
+  /** True when the method's object is one the engine serves itself. */
+  boolean serves(AttributeDescriptor method) {
+    return objects.find(method.classId(), method.obis()) != null;
+  }
+
+  /** ACTION on an object the engine does not serve: the data source decides. */
+  MethodResult invoke(AttributeDescriptor method, io.loadlens.dlms.axdr.CosemValue params) {
+    return objects.data().invokeMethod(method, params);
   }
 
   byte[] denied(GetRequest req) {

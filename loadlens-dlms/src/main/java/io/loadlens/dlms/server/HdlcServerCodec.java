@@ -6,17 +6,21 @@ import io.loadlens.dlms.hdlc.HdlcControl;
 import io.loadlens.dlms.hdlc.HdlcDecoder;
 import io.loadlens.dlms.hdlc.HdlcFrame;
 import io.loadlens.dlms.hdlc.HdlcParameters;
+import io.loadlens.dlms.hdlc.HdlcSendWindow;
 import io.loadlens.dlms.hdlc.Llc;
 import io.loadlens.dlms.hdlc.Segmenter;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.function.UnaryOperator;
+import java.util.List;
+import java.util.function.Function;
 
 /**
- * Server side of HDLC (IEC 62056-46): SNRM/UA with parameter negotiation, DISC → UA/DM, I-frames
- * with N(S)/N(R) (window 1), segmented requests acknowledged with RR, segmented responses sent one
- * I-frame per RR, a duplicate I-frame answered by repeating the last frame, LLC header checked.
+ * Server (secondary station) side of HDLC in normal response mode (IEC 62056-46): SNRM/UA with
+ * parameter negotiation (information field lengths, windows up to the configured window), DISC →
+ * UA/DM, I-frames with N(S)/N(R), LLC header checked. The server answers only frames with the poll
+ * bit: a segmented request is acknowledged with RR N(R) once per window, a response is sent as
+ * windows of I-frames (final bit on the last) and every N(R) received acknowledges what precedes
+ * it. Frames out of sequence are dropped and the next answer repeats the unacknowledged I-frames
+ * from the client's N(R), so lost frames in either direction are recovered.
  */
 final class HdlcServerCodec implements MeterServerEngine.FrameCodec {
   /** Largest information field this server accepts or sends. */
@@ -25,15 +29,12 @@ final class HdlcServerCodec implements MeterServerEngine.FrameCodec {
   private final MeterServerConfig cfg;
   private final HdlcDecoder decoder = new HdlcDecoder();
   private final ByteArrayOutputStream request = new ByteArrayOutputStream();
-  private final Deque<byte[]> pendingSegments = new ArrayDeque<>();
+  private final HdlcSendWindow tx = new HdlcSendWindow();
   private HdlcParameters params = HdlcParameters.DEFAULT;
   private boolean connected;
   private boolean disconnected;
-  private int vs;
   private int vr;
-  private byte[] lastFrame;
   private HdlcAddress client;
-  private HdlcAddress self;
 
   HdlcServerCodec(MeterServerConfig cfg) {
     this.cfg = cfg;
@@ -45,18 +46,14 @@ final class HdlcServerCodec implements MeterServerEngine.FrameCodec {
   }
 
   @Override
-  public byte[] onBytes(byte[] data, int off, int len, UnaryOperator<byte[]> apdus) {
+  public byte[] onBytes(byte[] data, int off, int len, Function<byte[], List<byte[]>> apdus) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (HdlcFrame f : decoder.feed(data, off, len)) {
       if (!addressedToMe(f.destination())) {
         continue;
       }
       client = f.source();
-      self = f.destination();
-      byte[] reply = onFrame(f, apdus);
-      if (reply != null) {
-        out.writeBytes(reply);
-      }
+      onFrame(f, apdus, out);
     }
     return out.toByteArray();
   }
@@ -66,100 +63,124 @@ final class HdlcServerCodec implements MeterServerEngine.FrameCodec {
         && (a.size() == 1 || a.lower() == cfg.serverPhysicalAddress());
   }
 
-  private byte[] onFrame(HdlcFrame f, UnaryOperator<byte[]> apdus) {
+  private void onFrame(
+      HdlcFrame f, Function<byte[], List<byte[]>> apdus, ByteArrayOutputStream out) {
     int c = f.control();
     if (HdlcControl.isInformation(c)) {
-      return connected ? information(f, apdus) : unnumbered(HdlcControl.DM);
+      if (!connected) {
+        unnumbered(HdlcControl.DM, out);
+      } else {
+        information(f, apdus, out);
+      }
+      return;
     }
-    return switch (HdlcControl.type(c)) {
-      case HdlcControl.SNRM -> snrm(f);
-      case HdlcControl.DISC -> disc();
-      case HdlcControl.RR -> connected ? receiveReady(HdlcControl.nr(c)) : null;
-      default -> connected ? unnumbered(HdlcControl.FRMR) : unnumbered(HdlcControl.DM);
-    };
+    switch (HdlcControl.type(c)) {
+      case HdlcControl.SNRM -> snrm(f, out);
+      case HdlcControl.DISC -> disc(out);
+      case HdlcControl.RR, HdlcControl.RNR -> {
+        if (connected && acknowledge(c, out) && polled(c)) {
+          respond(out);
+        }
+      }
+      default -> unnumbered(connected ? HdlcControl.FRMR : HdlcControl.DM, out);
+    }
   }
 
-  private byte[] snrm(HdlcFrame f) {
+  private void snrm(HdlcFrame f, ByteArrayOutputStream out) {
     try {
-      params = HdlcParameters.decode(f.info()).answer(SERVER_MAX_INFO, 1);
+      params = HdlcParameters.decode(f.info()).answer(SERVER_MAX_INFO, cfg.hdlcWindow());
     } catch (DlmsFramingException e) {
-      return unnumbered(HdlcControl.FRMR);
+      unnumbered(HdlcControl.FRMR, out);
+      return;
     }
     connected = true;
     disconnected = false;
-    vs = 0;
     vr = 0;
+    tx.reset();
     request.reset();
-    pendingSegments.clear();
-    return send(HdlcControl.UA | HdlcControl.POLL_FINAL, false, params.encode());
+    write(HdlcControl.UA | HdlcControl.POLL_FINAL, false, params.encode(), out);
   }
 
-  private byte[] disc() {
+  private void disc(ByteArrayOutputStream out) {
     boolean was = connected;
     connected = false;
     disconnected = true;
-    return unnumbered(was ? HdlcControl.UA : HdlcControl.DM);
+    unnumbered(was ? HdlcControl.UA : HdlcControl.DM, out);
   }
 
-  private byte[] information(HdlcFrame f, UnaryOperator<byte[]> apdus) {
-    int ns = HdlcControl.ns(f.control());
-    if (ns != vr) {
-      // a repeated frame: our answer was lost, repeat it
-      return ns == ((vr - 1) & 7) && lastFrame != null ? lastFrame : rr();
+  private void information(
+      HdlcFrame f, Function<byte[], List<byte[]>> apdus, ByteArrayOutputStream out) {
+    int c = f.control();
+    if (!acknowledge(c, out)) {
+      return;
     }
-    vr = (vr + 1) & 7;
-    request.writeBytes(f.info());
-    if (f.segmented()) {
-      return rr();
+    if (HdlcControl.ns(c) == vr) {
+      vr = (vr + 1) & 7;
+      request.writeBytes(f.info());
+      if (!f.segmented() && !complete(apdus, out)) {
+        return;
+      }
     }
+    // a frame out of sequence (lost predecessor, or a repeat) is dropped; the answer to the
+    // poll tells the client V(R) and repeats our unacknowledged frames
+    if (polled(c)) {
+      respond(out);
+    }
+  }
+
+  /** Handles the complete request; false when the LLC header was wrong (FRMR sent). */
+  private boolean complete(Function<byte[], List<byte[]>> apdus, ByteArrayOutputStream out) {
     byte[] data = request.toByteArray();
     request.reset();
     byte[] apdu;
     try {
       apdu = Llc.strip(Llc.REQUEST, data);
     } catch (DlmsFramingException e) {
-      return unnumbered(HdlcControl.FRMR);
+      unnumbered(HdlcControl.FRMR, out);
+      return false;
     }
-    byte[] reply = apdus.apply(apdu);
-    if (reply == null) {
-      return rr();
+    tx.clear();
+    for (byte[] reply : apdus.apply(apdu)) {
+      tx.add(Segmenter.split(Llc.prepend(Llc.RESPONSE, reply), params.maxInfoTransmit()));
     }
-    pendingSegments.clear();
-    pendingSegments.addAll(
-        Segmenter.split(Llc.prepend(Llc.RESPONSE, reply), params.maxInfoTransmit()));
-    return nextSegment();
+    return true;
   }
 
-  /** RR N(R): N(R) = V(S) acknowledges our last I-frame; one less asks for it again. */
-  private byte[] receiveReady(int nr) {
-    if (nr == ((vs - 1) & 7) && lastFrame != null) {
-      return lastFrame;
+  /** Applies the frame's N(R); a frame acknowledging what was never sent gets FRMR. */
+  private boolean acknowledge(int control, ByteArrayOutputStream out) {
+    if (tx.acknowledge(HdlcControl.nr(control))) {
+      return true;
     }
-    return nextSegment();
+    unnumbered(HdlcControl.FRMR, out);
+    return false;
   }
 
-  private byte[] nextSegment() {
-    byte[] seg = pendingSegments.poll();
-    if (seg == null) {
-      return null;
+  /** Answer to a poll: the next window of I-frames from the client's N(R), else RR V(R). */
+  private void respond(ByteArrayOutputStream out) {
+    if (tx.idle()) {
+      write(HdlcControl.receiveReady(vr, true), false, null, out);
+      return;
     }
-    int control = HdlcControl.information(vr, vs, true);
-    vs = (vs + 1) & 7;
-    return send(control, !pendingSegments.isEmpty(), seg);
+    int first = tx.firstOfWindow();
+    List<HdlcSendWindow.Segment> window = tx.nextWindow(params.windowTransmit());
+    for (int k = 0; k < window.size(); k++) {
+      HdlcSendWindow.Segment s = window.get(k);
+      boolean fin = k == window.size() - 1;
+      write(HdlcControl.information(vr, tx.ns(first + k), fin), s.more(), s.info(), out);
+    }
   }
 
-  private byte[] rr() {
-    return send(HdlcControl.receiveReady(vr, true), false, null);
+  private static boolean polled(int control) {
+    return (control & HdlcControl.POLL_FINAL) != 0;
   }
 
-  private byte[] unnumbered(int type) {
-    return send(type | HdlcControl.POLL_FINAL, false, null);
+  private void unnumbered(int type, ByteArrayOutputStream out) {
+    write(type | HdlcControl.POLL_FINAL, false, null, out);
   }
 
-  private byte[] send(int control, boolean segmented, byte[] info) {
+  private void write(int control, boolean segmented, byte[] info, ByteArrayOutputStream out) {
     HdlcAddress me = HdlcAddress.server(cfg.serverLogicalAddress(), cfg.serverPhysicalAddress());
     HdlcAddress to = client == null ? HdlcAddress.client(16) : client;
-    lastFrame = new HdlcFrame(to, me, control, segmented, info).encode();
-    return lastFrame;
+    out.writeBytes(new HdlcFrame(to, me, control, segmented, info).encode());
   }
 }

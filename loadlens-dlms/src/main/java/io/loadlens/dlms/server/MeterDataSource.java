@@ -1,5 +1,8 @@
 package io.loadlens.dlms.server;
 
+import io.loadlens.dlms.apdu.AttributeDescriptor;
+import io.loadlens.dlms.apdu.DataAccessResult;
+import io.loadlens.dlms.axdr.CosemValue;
 import io.loadlens.model.ObisCode;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -52,5 +55,24 @@ public interface MeterDataSource {
    */
   default boolean setClock(Instant time) {
     return false;
+  }
+
+  /**
+   * A SET of an attribute of an object the engine does not serve itself (the engine serves the
+   * Clock, Association LN, device id, status, Register and Profile Generic objects). Values of any
+   * length arrive here whole, also when the client sent them with block transfer. The default
+   * answers object-undefined.
+   */
+  default DataAccessResult setAttribute(AttributeDescriptor attribute, CosemValue value) {
+    return DataAccessResult.OBJECT_UNDEFINED;
+  }
+
+  /**
+   * An ACTION on a method of an object the engine does not serve itself; the parameters (null for
+   * none) arrive whole, also when the client sent them in pblocks. The default answers
+   * object-undefined.
+   */
+  default MethodResult invokeMethod(AttributeDescriptor method, CosemValue parameters) {
+    return MethodResult.of(DataAccessResult.OBJECT_UNDEFINED);
   }
 }

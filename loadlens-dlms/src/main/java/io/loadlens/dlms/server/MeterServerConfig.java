@@ -14,6 +14,9 @@ import io.loadlens.dlms.client.SecurityLevel;
  * @param serverPhysicalAddress HDLC lower address, e.g. 17
  * @param maxPduSize server-max-receive-pdu-size; responses longer than the negotiated size are sent
  *     with block transfer
+ * @param hdlcWindow the largest HDLC window (1..7 I-frames) the server accepts in SNRM/UA
+ * @param gbtWindow the general-block-transfer window the server announces (1..63 blocks), or 0 when
+ *     the server does not offer general-block-transfer in its conformance block
  */
 public record MeterServerConfig(
     Framing framing,
@@ -24,9 +27,44 @@ public record MeterServerConfig(
     byte[] serverSystemTitle,
     int serverLogicalAddress,
     int serverPhysicalAddress,
-    int maxPduSize) {
+    int maxPduSize,
+    int hdlcWindow,
+    int gbtWindow) {
+
+  /** A server with HDLC window 1 that does not offer general-block-transfer. */
+  public MeterServerConfig(
+      Framing framing,
+      SecurityLevel security,
+      byte[] password,
+      byte[] ek,
+      byte[] ak,
+      byte[] serverSystemTitle,
+      int serverLogicalAddress,
+      int serverPhysicalAddress,
+      int maxPduSize) {
+    this(
+        framing,
+        security,
+        password,
+        ek,
+        ak,
+        serverSystemTitle,
+        serverLogicalAddress,
+        serverPhysicalAddress,
+        maxPduSize,
+        1,
+        0);
+  }
 
   public MeterServerConfig {
+    if (hdlcWindow < 1 || hdlcWindow > 7) {
+      throw new IllegalArgumentException(
+          "meter server config: hdlcWindow " + hdlcWindow + " is outside 1..7");
+    }
+    if (gbtWindow < 0 || gbtWindow > 63) {
+      throw new IllegalArgumentException(
+          "meter server config: gbtWindow " + gbtWindow + " is outside 0..63");
+    }
     if (framing == null || security == null) {
       throw new IllegalArgumentException("meter server config: framing and security are required");
     }
@@ -73,6 +111,38 @@ public record MeterServerConfig(
     return serverSystemTitle == null ? null : serverSystemTitle.clone();
   }
 
+  /** This configuration accepting HDLC windows of up to {@code window} I-frames. */
+  public MeterServerConfig withHdlcWindow(int window) {
+    return new MeterServerConfig(
+        framing,
+        security,
+        password,
+        ek,
+        ak,
+        serverSystemTitle,
+        serverLogicalAddress,
+        serverPhysicalAddress,
+        maxPduSize,
+        window,
+        gbtWindow);
+  }
+
+  /** This configuration offering general-block-transfer with a window of {@code window} blocks. */
+  public MeterServerConfig withGeneralBlockTransfer(int window) {
+    return new MeterServerConfig(
+        framing,
+        security,
+        password,
+        ek,
+        ak,
+        serverSystemTitle,
+        serverLogicalAddress,
+        serverPhysicalAddress,
+        maxPduSize,
+        hdlcWindow,
+        window);
+  }
+
   /** Never shows secrets. */
   @Override
   public String toString() {
@@ -86,6 +156,10 @@ public record MeterServerConfig(
         + serverPhysicalAddress
         + " maxPdu "
         + maxPduSize
+        + " hdlcWindow "
+        + hdlcWindow
+        + " gbtWindow "
+        + gbtWindow
         + "]";
   }
 }

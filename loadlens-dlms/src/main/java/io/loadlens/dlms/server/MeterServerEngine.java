@@ -3,16 +3,24 @@ package io.loadlens.dlms.server;
 import io.loadlens.dlms.DlmsAuthenticationException;
 import io.loadlens.dlms.DlmsException;
 import io.loadlens.dlms.apdu.ActionRequest;
+import io.loadlens.dlms.apdu.ActionRequestBlock;
 import io.loadlens.dlms.apdu.ActionResponse;
+import io.loadlens.dlms.apdu.Conformance;
 import io.loadlens.dlms.apdu.DataAccessResult;
 import io.loadlens.dlms.apdu.ExceptionResponse;
+import io.loadlens.dlms.apdu.GeneralBlockTransfer;
+import io.loadlens.dlms.apdu.GetDataResult;
 import io.loadlens.dlms.apdu.GetRequest;
 import io.loadlens.dlms.apdu.Release;
 import io.loadlens.dlms.apdu.SetRequest;
+import io.loadlens.dlms.apdu.SetRequestBlock;
 import io.loadlens.dlms.apdu.SetResponse;
+import io.loadlens.dlms.apdu.SetResponseBlock;
+import io.loadlens.dlms.axdr.AxdrWriter;
 import io.loadlens.dlms.client.Framing;
 import io.loadlens.dlms.security.Ciphering;
 import io.loadlens.model.ObisCode;
+import java.util.List;
 
 /**
  * A meter's DLMS/COSEM server for one connection, sans-I/O: bytes in, bytes out. Built from a
@@ -25,7 +33,10 @@ public final class MeterServerEngine {
   private final MeterServerConfig cfg;
   private final ServerAssociation association;
   private final GetService gets;
+  private final WriteService writes;
+  private final GbtService gbt;
   private final FrameCodec framing;
+  private boolean insideGbt;
   private boolean released;
 
   public MeterServerEngine(MeterDataSource data, MeterServerConfig cfg) {
@@ -36,6 +47,8 @@ public final class MeterServerEngine {
     this.cfg = cfg;
     this.association = new ServerAssociation(cfg, counters);
     this.gets = new GetService(new ServerObjects(data, 16, cfg.serverLogicalAddress()));
+    this.writes = new WriteService(gets);
+    this.gbt = new GbtService(Math.max(1, cfg.gbtWindow()));
     this.framing =
         cfg.framing() == Framing.WRAPPER
             ? new WrapperServerCodec(cfg.serverLogicalAddress())
@@ -44,7 +57,47 @@ public final class MeterServerEngine {
 
   /** Feeds received bytes; returns the bytes to send (possibly none). */
   public byte[] onBytes(byte[] data, int off, int len) {
-    return framing.onBytes(data, off, len, this::handleApdu);
+    return framing.onBytes(data, off, len, this::handle);
+  }
+
+  /**
+   * Handles one APDU; returns the APDUs to send in order (none, one, or a window of
+   * general-block-transfer blocks).
+   */
+  public List<byte[]> handle(byte[] apdu) {
+    if (apdu.length == 0 || (apdu[0] & 0xFF) != GeneralBlockTransfer.TAG) {
+      byte[] reply = handleApdu(apdu);
+      return reply == null ? List.of() : List.of(reply);
+    }
+    if (!association.associated()
+        || (association.conformance() & Conformance.GENERAL_BLOCK_TRANSFER) == 0) {
+      return List.of(
+          exception(
+              ExceptionResponse.STATE_SERVICE_UNKNOWN, ExceptionResponse.SERVICE_NOT_SUPPORTED));
+    }
+    GeneralBlockTransfer block;
+    try {
+      block = GeneralBlockTransfer.decode(apdu);
+      int blockSize =
+          Math.max(16, Math.min(cfg.maxPduSize(), association.clientMaxPdu()))
+              - GeneralBlockTransfer.OVERHEAD;
+      return gbt.onBlock(block, this::handleInsideGbt, blockSize);
+    } catch (DlmsException e) {
+      gbt.reset();
+      return List.of(
+          exception(
+              ExceptionResponse.STATE_SERVICE_UNKNOWN, ExceptionResponse.SERVICE_OTHER_REASON));
+    }
+  }
+
+  /** A request that came in GBT blocks: its response is not cut into service blocks. */
+  private byte[] handleInsideGbt(byte[] apdu) {
+    insideGbt = true;
+    try {
+      return handleApdu(apdu);
+    } finally {
+      insideGbt = false;
+    }
   }
 
   /** True once the client released the association (or the link was disconnected). */
@@ -62,6 +115,8 @@ public final class MeterServerEngine {
     if (tag == 0x60) {
       released = false;
       gets.reset();
+      writes.reset();
+      gbt.reset();
       return association.onAarq(apdu);
     }
     if (tag == Release.RLRQ_TAG) {
@@ -112,14 +167,22 @@ public final class MeterServerEngine {
 
   private byte[] dispatch(byte[] plain) {
     int tag = plain[0] & 0xFF;
-    int limit = Math.max(64, Math.min(cfg.maxPduSize(), association.clientMaxPdu()));
+    int limit =
+        insideGbt
+            ? Integer.MAX_VALUE / 2
+            : Math.max(64, Math.min(cfg.maxPduSize(), association.clientMaxPdu()));
+    int choice = plain.length > 1 ? plain[1] & 0xFF : 0;
     return switch (tag) {
       case GetRequest.TAG ->
           association.authenticated()
               ? gets.handle(GetRequest.decode(plain), limit - blockOverhead())
               : gets.denied(GetRequest.decode(plain));
-      case ActionRequest.TAG -> action(ActionRequest.decode(plain));
-      case SetRequest.TAG -> set(SetRequest.decode(plain));
+      case ActionRequest.TAG ->
+          choice == 1
+              ? action(ActionRequest.decode(plain))
+              : writes.actionBlock(ActionRequestBlock.decode(plain), this::action);
+      case SetRequest.TAG ->
+          choice == 1 ? set(SetRequest.decode(plain)) : setBlock(SetRequestBlock.decode(plain));
       default ->
           exception(
               ExceptionResponse.STATE_SERVICE_UNKNOWN, ExceptionResponse.SERVICE_NOT_SUPPORTED);
@@ -137,11 +200,32 @@ public final class MeterServerEngine {
         && req.method().attribute() == 1) {
       return association.onReplyToHls(req);
     }
-    DataAccessResult result =
-        association.authenticated()
-            ? DataAccessResult.OBJECT_UNAVAILABLE
-            : DataAccessResult.READ_WRITE_DENIED;
-    return new ActionResponse(req.invokeIdAndPriority(), result, null).encode();
+    if (!association.authenticated()) {
+      return new ActionResponse(req.invokeIdAndPriority(), DataAccessResult.READ_WRITE_DENIED, null)
+          .encode();
+    }
+    if (gets.serves(req.method())) {
+      return new ActionResponse(
+              req.invokeIdAndPriority(), DataAccessResult.OBJECT_UNAVAILABLE, null)
+          .encode();
+    }
+    MethodResult r = gets.invoke(req.method(), req.parameters());
+    GetDataResult ret =
+        r.returnValue() == null
+            ? null
+            : GetDataResult.ofData(new AxdrWriter(64).value(r.returnValue()).toByteArray());
+    return new ActionResponse(req.invokeIdAndPriority(), r.result(), ret).encode();
+  }
+
+  private byte[] setBlock(SetRequestBlock req) {
+    if (!association.authenticated()) {
+      return new SetResponseBlock(
+              req.invokeIdAndPriority(),
+              DataAccessResult.READ_WRITE_DENIED,
+              req.block().blockNumber())
+          .encode();
+    }
+    return writes.setBlock(req);
   }
 
   private byte[] set(SetRequest req) {
@@ -158,7 +242,8 @@ public final class MeterServerEngine {
 
   /** The link layer: wrapper or HDLC. */
   interface FrameCodec {
-    byte[] onBytes(byte[] data, int off, int len, java.util.function.UnaryOperator<byte[]> apdus);
+    byte[] onBytes(
+        byte[] data, int off, int len, java.util.function.Function<byte[], List<byte[]>> apdus);
 
     default boolean disconnected() {
       return false;

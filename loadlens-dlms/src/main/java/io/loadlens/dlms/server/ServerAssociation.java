@@ -41,6 +41,7 @@ final class ServerAssociation {
   private byte[] ctos;
   private byte[] stoc;
   private int clientMaxPdu;
+  private int conformance;
   private SecurityControl replySc = SecurityControl.AUTH_ENC;
   private byte[] dedicatedKey;
   private boolean replyDed;
@@ -64,6 +65,11 @@ final class ServerAssociation {
 
   int clientMaxPdu() {
     return clientMaxPdu;
+  }
+
+  /** The negotiated conformance block. */
+  int conformance() {
+    return conformance;
   }
 
   void release() {
@@ -146,12 +152,12 @@ final class ServerAssociation {
     }
     clientMaxPdu = init.maxPduSize();
     dedicatedKey = init.dedicatedKey();
+    int supported =
+        Conformance.SERVER_SUPPORTED
+            | (cfg.gbtWindow() > 0 ? Conformance.GENERAL_BLOCK_TRANSFER : 0);
+    conformance = init.conformance() & supported;
     InitiateResponse resp =
-        new InitiateResponse(
-            DLMS_VERSION,
-            init.conformance() & Conformance.SERVER_SUPPORTED,
-            cfg.maxPduSize(),
-            InitiateResponse.VAA_LN);
+        new InitiateResponse(DLMS_VERSION, conformance, cfg.maxPduSize(), InitiateResponse.VAA_LN);
     associated = true;
     if (cfg.security() != SecurityLevel.HLS_GMAC) {
       authenticated = true;

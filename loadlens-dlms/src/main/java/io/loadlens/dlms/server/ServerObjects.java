@@ -14,8 +14,10 @@ import java.util.List;
  */
 final class ServerObjects {
   private final List<ServerObject> objects = new ArrayList<>();
+  private final MeterDataSource data;
 
   ServerObjects(MeterDataSource data, int clientSap, int serverSap) {
+    this.data = data;
     objects.add(new SimpleObjects.Clock(data));
     objects.add(new AssociationObject(this, clientSap, serverSap));
     objects.add(SimpleObjects.Data.deviceId(data.deviceId()));
@@ -35,6 +37,10 @@ final class ServerObjects {
       }
       objects.add(new ProfileGenericObject(data, p));
     }
+  }
+
+  MeterDataSource data() {
+    return data;
   }
 
   ServerObject find(int classId, ObisCode obis) {

@@ -3,7 +3,8 @@ package io.loadlens.dlms.server;
 import io.loadlens.dlms.wrapper.WrapperDecoder;
 import io.loadlens.dlms.wrapper.WrapperFrame;
 import java.io.ByteArrayOutputStream;
-import java.util.function.UnaryOperator;
+import java.util.List;
+import java.util.function.Function;
 
 /** Server side of the TCP wrapper: frames addressed to another logical device are ignored. */
 final class WrapperServerCodec implements MeterServerEngine.FrameCodec {
@@ -15,14 +16,13 @@ final class WrapperServerCodec implements MeterServerEngine.FrameCodec {
   }
 
   @Override
-  public byte[] onBytes(byte[] data, int off, int len, UnaryOperator<byte[]> apdus) {
+  public byte[] onBytes(byte[] data, int off, int len, Function<byte[], List<byte[]>> apdus) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (WrapperFrame f : decoder.feed(data, off, len)) {
       if (f.destination() != logicalAddress) {
         continue;
       }
-      byte[] reply = apdus.apply(f.apdu());
-      if (reply != null) {
+      for (byte[] reply : apdus.apply(f.apdu())) {
         out.writeBytes(new WrapperFrame(logicalAddress, f.source(), reply).encode());
       }
     }

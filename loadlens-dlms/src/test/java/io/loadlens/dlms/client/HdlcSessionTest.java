@@ -27,17 +27,22 @@ class HdlcSessionTest {
   }
 
   void start(ConnectionPolicy policy) {
+    start(policy, 1);
+  }
+
+  void start(ConnectionPolicy policy, int window) {
     MeterServerConfig cfg =
         new MeterServerConfig(
-            Framing.HDLC,
-            SecurityLevel.HLS_GMAC,
-            null,
-            LoopbackSessionTest.EK,
-            LoopbackSessionTest.AK,
-            LoopbackSessionTest.SERVER_ST,
-            1,
-            17,
-            1024);
+                Framing.HDLC,
+                SecurityLevel.HLS_GMAC,
+                null,
+                LoopbackSessionTest.EK,
+                LoopbackSessionTest.AK,
+                LoopbackSessionTest.SERVER_ST,
+                1,
+                17,
+                1024)
+            .withHdlcWindow(window);
     server = TcpMeterServer.start(new InetSocketAddress("127.0.0.1", 0), cfg, meter, policy);
   }
 
@@ -68,6 +73,25 @@ class HdlcSessionTest {
       assertThat(p.epochSeconds()[671]).isEqualTo(meter.time(LoopbackSessionTest.ROWS - 1));
       assertThat(p.values()[0][671]).isEqualTo((LoopbackSessionTest.ROWS - 1) * 10.0);
     }
+  }
+
+  @Test
+  void readsWholeProfileOverTcpWithANegotiatedHdlcWindowOfFour() {
+    start(ConnectionPolicy.NONE, 4);
+    try (DlmsClient c =
+        DlmsClient.connect(
+            settings(Duration.ofSeconds(5)), ClientOptions.DEFAULT.withHdlcWindow(7))) {
+      ProfileData p = c.readProfile(ObisCode.LOAD_PROFILE_1);
+      assertThat(p.rows()).isEqualTo(672);
+      assertThat(p.values()[0][671]).isEqualTo((LoopbackSessionTest.ROWS - 1) * 10.0);
+      c.set(8, ObisCode.CLOCK, 2, clockValue());
+      assertThat(meter.clockSetTo).isEqualTo(LoopbackSessionTest.NOW);
+    }
+  }
+
+  static io.loadlens.dlms.axdr.CosemValue clockValue() {
+    return io.loadlens.dlms.axdr.CosemValue.Bytes.octetString(
+        io.loadlens.dlms.axdr.CosemDateTime.of(LoopbackSessionTest.NOW, ZoneId.of("UTC")).encode());
   }
 
   @Test
