@@ -1,11 +1,15 @@
 package io.loadlens.dlms.server;
 
+import io.loadlens.dlms.apdu.AttributeDescriptor;
+import io.loadlens.dlms.apdu.DataAccessResult;
+import io.loadlens.dlms.axdr.CosemValue;
 import io.loadlens.model.ObisCode;
 import io.loadlens.model.Unit;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A hand-written meter with a 15-minute profile of {@code rows} rows ending at {@code now}: clock,
@@ -23,8 +27,20 @@ public final class FixedMeter implements MeterDataSource {
           new RegisterDefinition(ObisCode.ACTIVE_POWER_IMPORT, -1, Unit.WATT, 18),
           new RegisterDefinition(ObisCode.VOLTAGE_L1, -1, Unit.VOLT, 18));
 
+  /** A Data object (class 1) whose value clients may set to anything: {@link #notes}. */
+  public static final ObisCode NOTES = new ObisCode(0, 0, 128, 0, 0, 255);
+
+  /** Image transfer (class 18): method 2 image_block_transfer records its parameters. */
+  public static final ObisCode IMAGE_TRANSFER = new ObisCode(0, 0, 44, 0, 0, 255);
+
   /** The last time a client set the clock to, or null. */
   public volatile Instant clockSetTo;
+
+  /** The last value set on {@link #NOTES}, or null. */
+  public volatile CosemValue notes;
+
+  /** The parameters of every image_block_transfer, in order. */
+  public final List<CosemValue> imageBlocks = new CopyOnWriteArrayList<>();
 
   private final Instant now;
   private final int rows;
@@ -105,6 +121,35 @@ public final class FixedMeter implements MeterDataSource {
   public boolean setClock(Instant time) {
     clockSetTo = time;
     return true;
+  }
+
+  @Override
+  public DataAccessResult setAttribute(AttributeDescriptor attribute, CosemValue value) {
+    if (attribute.classId() != 1 || !attribute.obis().equals(NOTES)) {
+      return DataAccessResult.OBJECT_UNDEFINED;
+    }
+    if (attribute.attribute() != 2) {
+      return DataAccessResult.READ_WRITE_DENIED;
+    }
+    notes = value;
+    return DataAccessResult.SUCCESS;
+  }
+
+  /** image_block_transfer answers success with the number of blocks received so far. */
+  @Override
+  public MethodResult invokeMethod(AttributeDescriptor method, CosemValue parameters) {
+    if (method.classId() != 18 || !method.obis().equals(IMAGE_TRANSFER)) {
+      return MethodResult.of(DataAccessResult.OBJECT_UNDEFINED);
+    }
+    if (method.attribute() != 2) {
+      return MethodResult.of(DataAccessResult.OBJECT_UNAVAILABLE);
+    }
+    if (!(parameters instanceof CosemValue.Structure s) || s.elements().size() != 2) {
+      return MethodResult.of(DataAccessResult.TYPE_UNMATCHED);
+    }
+    imageBlocks.add(parameters);
+    return new MethodResult(
+        DataAccessResult.SUCCESS, CosemValue.Int.doubleLongUnsigned(imageBlocks.size()));
   }
 
   @Override
