@@ -5,15 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.loadlens.model.MeterId;
 import io.loadlens.server.api.ApiException;
-import io.loadlens.server.api.Args;
-import io.loadlens.server.api.Call;
-import io.loadlens.server.api.FleetOperations;
 import io.loadlens.server.api.MeterOperations;
-import io.loadlens.server.api.Operation;
 import io.loadlens.server.api.Readings;
 import io.loadlens.server.api.ReadingsBody;
-import io.loadlens.server.auth.Principal;
-import io.loadlens.server.auth.Role;
 import io.loadlens.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,58 +17,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Writes a self-contained HTML report ({@code index.html}: data, uPlot and the chart code inlined,
  * no network access needed) for the fleet or one meter. Uses the same operations as the API, so a
- * report shows what the dashboard shows. PDF output is not provided (print the page to PDF).
+ * report shows what the dashboard shows. {@link PdfReportWriter} writes the fleet report as PDF.
  */
 public final class ReportWriter {
 
   /** The uPlot version bundled (must match the webjar in the pom). */
   public static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
 
-  private static final Principal SYSTEM = new Principal("report", Role.ADMIN, Set.of());
-
   private final Clock clock;
   private final ObjectMapper json =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-  private final Map<String, Operation> ops = new HashMap<>();
+  private final ReportSource source;
 
   public ReportWriter(Store store, Clock clock) {
     this.clock = clock;
-    MeterOperations meters = new MeterOperations(store, json, clock);
-    List<Operation> all = new ArrayList<>(meters.operations());
-    all.addAll(new FleetOperations(store, clock, meters).operations());
-    all.forEach(o -> ops.put(o.name(), o));
+    this.source = new ReportSource(store, json, clock);
   }
 
   private Object run(String op, Map<String, String> args) {
-    return ops.get(op).handler().handle(new Call(SYSTEM, Args.of(args), "report"));
+    return source.run(op, args);
   }
 
   /** Writes the fleet report; returns the path of {@code index.html}. */
   public Path writeFleet(Path outDir) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("kind", "fleet");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> overview = (Map<String, Object>) run("fleet.overview", Map.of());
-    data.put("overview", overview);
-    data.put(
-        "aggregate",
-        run(
-            "fleet.aggregate",
-            Map.of("from", overview.get("from").toString(), "to", overview.get("to").toString())));
-    data.put("insights", run("fleet.insights", Map.of()));
-    return write(outDir, "loadlens fleet report", data);
+    ReportSource.Fleet fleet = source.fleet(Optional.empty(), Optional.empty());
+    return write(outDir, "loadlens fleet report", ReportSource.payload(fleet));
   }
 
   /**
