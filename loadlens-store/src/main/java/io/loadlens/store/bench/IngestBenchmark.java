@@ -5,6 +5,7 @@ import io.loadlens.model.MeterId;
 import io.loadlens.model.ObisCode;
 import io.loadlens.model.ReadingBatch;
 import io.loadlens.model.Unit;
+import io.loadlens.store.DuckDbStore;
 import io.loadlens.store.IngestResult;
 import io.loadlens.store.PostgresStore;
 import io.loadlens.store.Store;
@@ -36,8 +37,9 @@ import org.postgresql.copy.CopyIn;
  * the same rows into an unindexed table, as the floor to compare against.
  *
  * <p>Run: {@code java -cp <classpath> io.loadlens.store.bench.IngestBenchmark [url] [meters]
- * [rowsPerMeter] [metersPerCall]} with url {@code duckdb} (a fresh temporary file) or {@code
- * postgresql://...} (the database is created, and dropped when {@code dropAfter}).
+ * [rowsPerMeter] [metersPerCall]} with url {@code duckdb} (a fresh temporary file), {@code
+ * duckdb-pk} (the same with a primary key on raw_data) or {@code postgresql://...} (the database is
+ * created, and dropped when {@code dropAfter}).
  */
 public final class IngestBenchmark {
   static final ObisCode CHANNEL = ObisCode.ACTIVE_ENERGY_IMPORT_INTERVAL;
@@ -78,14 +80,17 @@ public final class IngestBenchmark {
       double plainCopyRowsPerSecond,
       double meterYearReadMillisMedian,
       double meterYearReadMillisP90,
-      double meterYearReadCpuMillis) {
+      double meterYearReadCpuMillis,
+      double checkpointedReadMillisMedian,
+      double checkpointedReadMillisP90) {
 
     public String describe() {
       return String.format(
           Locale.ROOT,
           "%s: ingest %,d rows in %.2f s (process CPU %.2f s) = %,.0f rows/s; re-ingest %.2f s"
               + " (CPU %.2f s), %d rows added, %,d duplicates; plain COPY %s; meter-year read (%d"
-              + " rows) median %.2f ms, p90 %.2f ms, process CPU %.2f ms per read",
+              + " rows) median %.2f ms, p90 %.2f ms, process CPU %.2f ms per read; after a DuckDB"
+              + " CHECKPOINT median %.2f ms, p90 %.2f ms",
           backend,
           rows,
           ingestSeconds,
@@ -101,7 +106,9 @@ public final class IngestBenchmark {
           YEAR_ROWS,
           meterYearReadMillisMedian,
           meterYearReadMillisP90,
-          meterYearReadCpuMillis);
+          meterYearReadCpuMillis,
+          checkpointedReadMillisMedian,
+          checkpointedReadMillisP90);
     }
   }
 
@@ -133,6 +140,9 @@ public final class IngestBenchmark {
       url = url.replaceFirst("/[A-Za-z0-9_]+(\\?|$)", "/" + db + "$1");
     } else {
       url = "duckdb:" + tmp.resolve("bench.duckdb");
+      if (c.url().equals("duckdb-pk")) {
+        addDuckDbPrimaryKey(tmp.resolve("bench.duckdb"), tmp);
+      }
     }
     List<List<ReadingBatch>> calls = generate(c);
     try (Store store = Stores.open(url, tmp)) {
@@ -153,12 +163,18 @@ public final class IngestBenchmark {
       double[] reads = meterYearReads(store, c.reads());
       double readCpu = reads[reads.length - 1];
       reads = Arrays.copyOf(reads, reads.length - 1);
+      double[] checkpointed = {Double.NaN, Double.NaN};
+      if (store instanceof DuckDbStore d) {
+        d.checkpoint();
+        double[] after = timeReads(store, c.reads());
+        checkpointed = Arrays.copyOf(after, after.length - 1);
+      }
       double copy = Double.NaN;
       if (store instanceof PostgresStore p) {
         copy = plainCopy(p.config(), calls);
       }
       return new Result(
-          pg ? "postgresql" : "duckdb",
+          pg ? "postgresql" : c.url().equals("duckdb-pk") ? "duckdb with primary key" : "duckdb",
           c.rows(),
           ingest,
           (cpu1 - cpu0) / 1e9,
@@ -170,7 +186,9 @@ public final class IngestBenchmark {
           copy,
           reads[reads.length / 2],
           reads[(int) (reads.length * 0.9)],
-          readCpu);
+          readCpu,
+          checkpointed[checkpointed.length / 2],
+          checkpointed[(int) (checkpointed.length * 0.9)]);
     } finally {
       if (db != null) {
         dropDatabase(url, db);
@@ -189,6 +207,19 @@ public final class IngestBenchmark {
       return os.getProcessCpuTime();
     }
     return 0;
+  }
+
+  /**
+   * For {@code duckdb-pk}: creates the store's schema, then puts the primary key the requirement
+   * names on {@code raw_data} (an ART index), so the same ingest path also maintains the index: the
+   * comparison behind keeping DuckDB's raw_data unindexed.
+   */
+  static void addDuckDbPrimaryKey(Path file, Path dataDir) throws SQLException {
+    Stores.open("duckdb:" + file, dataDir).close();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        Statement st = c.createStatement()) {
+      st.execute("ALTER TABLE raw_data ADD PRIMARY KEY (meter_id, obis, \"timestamp\")");
+    }
   }
 
   static List<List<ReadingBatch>> generate(Config c) {
@@ -236,6 +267,12 @@ public final class IngestBenchmark {
                 "bench",
                 Instant.ofEpochSecond(START),
                 List.of(IntervalSeries.of(id, CHANNEL, Unit.WATT_HOUR, t, v)))));
+    return timeReads(store, reads);
+  }
+
+  /** Times reads of the meter-year stored by {@link #meterYearReads}, as described there. */
+  static double[] timeReads(Store store, int reads) {
+    MeterId id = MeterId.of("bench-year");
     Instant from = Instant.ofEpochSecond(START);
     Instant to = from.plusSeconds(YEAR_ROWS * 900L);
     for (int i = 0; i < 5; i++) {
