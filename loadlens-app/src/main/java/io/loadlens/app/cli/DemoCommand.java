@@ -18,6 +18,7 @@ import io.loadlens.insights.InsightConfig;
 import io.loadlens.insights.fleet.FleetGrid;
 import io.loadlens.insights.fleet.FleetInsights;
 import io.loadlens.model.MeterInfo;
+import io.loadlens.model.OperatorCode;
 import io.loadlens.model.Quality;
 import io.loadlens.server.report.ReportWriter;
 import io.loadlens.simulator.FleetSpec;
@@ -192,7 +193,11 @@ public final class DemoCommand implements Callable<Integer> {
                     .append(' ')
                     .append(code.name().toLowerCase(Locale.ROOT).replace('_', ' '))
                     .append(": ")
-                    .append(n));
+                    .append(n)
+                    .append(
+                        code == OperatorCode.HARDWARE_FAULT
+                            ? " (rows stored; those with the error status are SUSPECT)"
+                            : ""));
     out.printf(
         "Collected %d of %d meters (%s): %d rows read, %d new in raw_data, %d already stored, %d conflicts; %d gaps (0x09)%s%n",
         s.ok(),
