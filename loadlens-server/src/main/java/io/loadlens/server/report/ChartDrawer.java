@@ -3,6 +3,7 @@ package io.loadlens.server.report;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -198,7 +199,7 @@ final class ChartDrawer {
         oy[n++] = y[b];
       }
     }
-    return new double[][] {java.util.Arrays.copyOf(ox, n), java.util.Arrays.copyOf(oy, n)};
+    return new double[][] {Arrays.copyOf(ox, n), Arrays.copyOf(oy, n)};
   }
 
   private void mark(PDPageContentStream cs, Plot p, Marker m) throws IOException {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Lays a {@link FleetReport} out on pages: the title page (summary figures and the fleet load
@@ -140,16 +141,15 @@ final class FleetPdfRenderer {
   private void dailyShapes(FleetReport r) {
     FleetReport.DailyShapes d = r.daily();
     pages.heading("Average day: weekdays and weekends", 200);
-    double[] hours = new double[25];
-    for (int h = 0; h <= 24; h++) {
-      hours[h] = h + 0.5;
-    }
     double max = 0;
     for (int h = 0; h < 24; h++) {
       max = Math.max(max, Double.isNaN(d.weekdayKw()[h]) ? 0 : d.weekdayKw()[h]);
       max = Math.max(max, Double.isNaN(d.weekendKw()[h]) ? 0 : d.weekendKw()[h]);
     }
-    double[] x = java.util.Arrays.copyOf(hours, 24);
+    double[] x = new double[24];
+    for (int h = 0; h < 24; h++) {
+      x[h] = h + 0.5;
+    }
     Ticks.Axis ay =
         Ticks.numeric("mean demand (kW)", 0, max * 1.08, 5, v -> ReportFormat.fixed(v, 0));
     float top = pages.take(200);
@@ -287,8 +287,7 @@ final class FleetPdfRenderer {
       return;
     }
     List<List<String>> rows = new ArrayList<>();
-    new java.util.TreeMap<>(failures)
-        .forEach((k, n) -> rows.add(List.of(k, ReportFormat.count(n))));
+    new TreeMap<>(failures).forEach((k, n) -> rows.add(List.of(k, ReportFormat.count(n))));
     new TableDrawer(pages)
         .draw(
             List.of(

@@ -1,6 +1,7 @@
 package io.loadlens.server.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.loadlens.server.api.MeterOperations.InsightView;
 import io.loadlens.server.api.MeterOperations.MeterView;
 import java.time.Instant;
@@ -219,7 +220,7 @@ final class FleetReportReader {
         for (JsonNode a :
             JsonPaths.at(d, "appliances")
                 .filter(JsonNode::isArray)
-                .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance())) {
+                .orElse(MissingNode.getInstance())) {
           if (detected(a)) {
             appliances.merge(applianceName(a), 1, Integer::sum);
           }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 /**
@@ -97,7 +98,7 @@ final class SummaryDrawer {
       return "none";
     }
     StringBuilder sb = new StringBuilder();
-    new java.util.TreeMap<>(counts)
+    new TreeMap<>(counts)
         .forEach((k, n) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append(' ').append(n));
     return sb.toString();
   }
