@@ -8,7 +8,12 @@ public final class KafkaTestCluster implements AutoCloseable {
   private final KafkaClusterTestKit kit;
 
   public KafkaTestCluster() throws Exception {
-    kit =
+    this(java.util.Map.of());
+  }
+
+  /** With further broker properties (listeners' security, say), applied last. */
+  public KafkaTestCluster(java.util.Map<String, String> props) throws Exception {
+    KafkaClusterTestKit.Builder b =
         new KafkaClusterTestKit.Builder(
                 new TestKitNodes.Builder()
                     .setCombined(true)
@@ -21,8 +26,9 @@ public final class KafkaTestCluster implements AutoCloseable {
             .setConfigProp("transaction.state.log.replication.factor", "1")
             .setConfigProp("transaction.state.log.min.isr", "1")
             .setConfigProp("num.network.threads", "2")
-            .setConfigProp("num.io.threads", "2")
-            .build();
+            .setConfigProp("num.io.threads", "2");
+    props.forEach(b::setConfigProp);
+    kit = b.build();
     kit.format();
     kit.startup();
     kit.waitForReadyBrokers();

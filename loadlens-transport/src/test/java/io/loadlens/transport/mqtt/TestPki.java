@@ -31,14 +31,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
 
 /** A throw-away CA with server and client certificates (EC P-256), as PEM and PKCS#12 files. */
-final class TestPki {
+public final class TestPki {
   private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
-  final Path dir;
+  public final Path dir;
   final KeyPair caKey;
   final X509Certificate ca;
 
-  TestPki(Path dir, String caName) throws Exception {
+  public TestPki(Path dir, String caName) throws Exception {
     this.dir = Files.createDirectories(dir);
     this.caKey = keyPair();
     this.ca = sign(caName, caKey, caName, caKey, true, null, null);
@@ -82,7 +82,7 @@ final class TestPki {
   }
 
   /** Writes {@code name.pem} and {@code name.key} (PKCS#8) and returns the pair of paths. */
-  Path[] issue(String name, boolean server) throws Exception {
+  public Path[] issue(String name, boolean server) throws Exception {
     KeyPair kp = keyPair();
     GeneralNames san =
         server
