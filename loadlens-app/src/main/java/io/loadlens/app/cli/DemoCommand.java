@@ -20,6 +20,7 @@ import io.loadlens.insights.fleet.FleetInsights;
 import io.loadlens.model.MeterInfo;
 import io.loadlens.model.OperatorCode;
 import io.loadlens.model.Quality;
+import io.loadlens.server.report.PdfReportWriter;
 import io.loadlens.server.report.ReportWriter;
 import io.loadlens.simulator.FleetSpec;
 import io.loadlens.simulator.SimulatedFleet;
@@ -142,7 +143,10 @@ public final class DemoCommand implements Callable<Integer> {
       InsightSummary.print(out, analysed, fleetInsights);
 
       Path report = new ReportWriter(store, clock).writeFleet(dir.resolve("report"));
-      out.printf("Report: %s%n", report.toAbsolutePath().normalize());
+      Path pdf = new PdfReportWriter(store, clock).writeFleet(dir.resolve("report/report.pdf"));
+      out.printf(
+          "Report: %s (PDF: %s)%n",
+          report.toAbsolutePath().normalize(), pdf.toAbsolutePath().normalize());
       out.printf("Rows in raw_data: %d. Done in %s.%n", store.rawRowCount(), seconds(t0));
       out.flush();
       if (serve) {

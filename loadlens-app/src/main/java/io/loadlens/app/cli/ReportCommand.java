@@ -3,6 +3,7 @@ package io.loadlens.app.cli;
 import io.loadlens.app.Main;
 import io.loadlens.app.config.ConfigException;
 import io.loadlens.model.MeterId;
+import io.loadlens.server.report.PdfReportWriter;
 import io.loadlens.server.report.ReportWriter;
 import io.loadlens.store.Store;
 import java.nio.file.Path;
@@ -13,11 +14,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code loadlens report}: a self-contained HTML report for the fleet or one consumer. */
+/**
+ * {@code loadlens report}: a self-contained HTML report for the fleet or one consumer, and with
+ * {@code --pdf} the fleet report as a PDF.
+ */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "Write a self-contained HTML report (charts inlined) for the fleet or one meter.")
+    description = {
+      "Write a self-contained HTML report (charts inlined) for the fleet or one meter;",
+      "with --pdf also the fleet report as a PDF (vector charts, selectable text): <out>/report.pdf."
+    })
 public final class ReportCommand implements Callable<Integer> {
   @Mixin DataOptions data;
 
@@ -33,12 +40,18 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Output directory (default <data>/report).")
   Path out;
 
+  @Option(names = "--pdf", description = "Also write the fleet report as <out>/report.pdf.")
+  boolean pdf;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     if (meter != null && fleet) {
       throw new ConfigException("give --meter ID or --fleet, not both");
+    }
+    if (meter != null && pdf) {
+      throw new ConfigException("--pdf is for the fleet report; a meter's report is HTML only");
     }
     Path dir = out != null ? out : data.dataDir().resolve("report");
     try (Store store = data.openStore()) {
@@ -59,6 +72,11 @@ public final class ReportCommand implements Callable<Integer> {
         file = writer.writeFleet(dir);
       }
       spec.commandLine().getOut().println("Report: " + file.toAbsolutePath().normalize());
+      if (pdf) {
+        Path pdfFile =
+            new PdfReportWriter(store, Clock.systemUTC()).writeFleet(dir.resolve("report.pdf"));
+        spec.commandLine().getOut().println("PDF: " + pdfFile.toAbsolutePath().normalize());
+      }
     }
     return Main.EXIT_OK;
   }

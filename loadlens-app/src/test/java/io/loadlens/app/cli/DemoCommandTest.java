@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.loadlens.store.Store;
 import io.loadlens.store.Stores;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +46,10 @@ class DemoCommandTest {
         .contains("Fleet peak: ")
         .contains("Report: ");
     assertThat(dir.resolve("report/index.html")).exists();
+    try (PDDocument pdf = Loader.loadPDF(dir.resolve("report/report.pdf").toFile())) {
+      assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+      assertThat(new PDFTextStripper().getText(pdf)).contains("page 1 of");
+    }
     assertThat(Files.readString(dir.resolve("log/ingest.log")))
         .contains("SUCCESS: Profile Transferred", "FAILURE code=0x05");
     long rows;
@@ -51,6 +59,17 @@ class DemoCommandTest {
       assertThat(store.insights("fleet")).isNotEmpty();
     }
     assertThat(newRows(first.out())).isEqualTo(rows);
+
+    CliRun report =
+        CliRun.run(
+            "report", "--pdf", "--data", dir.toString(), "--out", dir.resolve("r2").toString());
+    assertThat(report.exitCode()).as(report.err()).isZero();
+    assertThat(report.out()).contains("PDF: ");
+    assertThat(Files.readString(dir.resolve("r2/report.pdf"), StandardCharsets.ISO_8859_1))
+        .startsWith("%PDF-");
+    assertThat(
+            CliRun.run("report", "--pdf", "--meter", "SIM-00001", "--data", dir.toString()).err())
+        .contains("--pdf is for the fleet report");
 
     CliRun second = demo();
     assertThat(second.exitCode()).as(second.err()).isZero();
