@@ -18,8 +18,11 @@ public final class Blocks {
    * @param kw the block's power above the reference level
    * @param spreadKw max − min excess over the interior
    * @param kwh energy above the reference level
+   * @param coreShare share of the interior intervals whose excess is within ±10 % of {@code kw}
+   *     (other loads switching on top of a steady one leave most of them there)
    */
-  public record Block(int start, int length, double kw, double spreadKw, double kwh) {}
+  public record Block(
+      int start, int length, double kw, double spreadKw, double kwh, double coreShare) {}
 
   public static List<Block> find(LoadProfile p, double minExcessKw, int minIntervals) {
     List<Block> out = new ArrayList<>();
@@ -57,6 +60,11 @@ public final class Blocks {
     for (int k = start; k < start + len; k++) {
       kwh += (p.kw[k] - ref) * p.hours;
     }
-    return new Block(start, len, Stats.sortedPercentile(ex, 50), ex[ex.length - 1] - ex[0], kwh);
+    double median = Stats.sortedPercentile(ex, 50);
+    int core = 0;
+    for (double e : ex) {
+      core += Math.abs(e - median) <= 0.1 * Math.abs(median) ? 1 : 0;
+    }
+    return new Block(start, len, median, ex[ex.length - 1] - ex[0], kwh, (double) core / ex.length);
   }
 }

@@ -19,37 +19,10 @@ public final class SimilarDayForecaster {
     double[][] grid = grid(p);
     int days = p.dayCount;
     double[] next = forecastDay(grid, days, p.slotsPerDay);
-    double absErr = 0;
-    double pctErr = 0;
-    int nAbs = 0;
-    int nPct = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    double mean = Stats.mean(p.kw);
-    int tested = 0;
+    Backtest b = new Backtest(Stats.mean(p.kw));
     for (int d = Math.max(WEEKS * 7, days - backtestDays); d < days; d++) {
-      double[] f = forecastDay(grid, d, p.slotsPerDay);
-      boolean any = false;
-      for (int s = 0; s < p.slotsPerDay; s++) {
-        double a = grid[d][s];
-        if (Double.isNaN(a) || Double.isNaN(f[s])) {
-          continue;
-        }
-        any = true;
-        absErr += Math.abs(f[s] - a);
-        nAbs++;
-        min = Math.min(min, a);
-        max = Math.max(max, a);
-        if (a >= 0.1 * mean) {
-          pctErr += Math.abs(f[s] - a) / a;
-          nPct++;
-        }
-      }
-      if (any) {
-        tested++;
-      }
+      b.day(grid[d], forecastDay(grid, d, p.slotsPerDay));
     }
-    double range = max - min;
     double[] rounded = new double[next.length];
     for (int s = 0; s < next.length; s++) {
       rounded[s] = Stats.round(next[s], 4);
@@ -58,9 +31,68 @@ public final class SimilarDayForecaster {
         METHOD,
         p.date(days).toString(),
         rounded,
-        tested,
-        Stats.round(nPct == 0 ? Double.NaN : 100 * pctErr / nPct, 2),
-        Stats.round(nAbs == 0 || range <= 0 ? Double.NaN : 100 * absErr / nAbs / range, 2));
+        b.tested,
+        Stats.round(b.nPct == 0 ? Double.NaN : 100 * b.pctErr / b.nPct, 2),
+        Stats.round(
+            b.nAbs == 0 || b.range() <= 0 ? Double.NaN : 100 * b.absErr / b.nAbs / b.range(), 2),
+        Stats.round(b.actualSum <= 0 ? Double.NaN : 100 * b.absErr / b.actualSum, 2),
+        Stats.round(b.nDays == 0 ? Double.NaN : 100 * b.dayPctErr / b.nDays, 2));
+  }
+
+  /** Error sums of a backtest over whole days. */
+  private static final class Backtest {
+    private final double mean;
+    double absErr;
+    double actualSum;
+    double pctErr;
+    int nAbs;
+    int nPct;
+    double dayPctErr;
+    int nDays;
+    int tested;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+
+    Backtest(double mean) {
+      this.mean = mean;
+    }
+
+    void day(double[] actual, double[] forecast) {
+      double dayActual = 0;
+      double dayForecast = 0;
+      int n = 0;
+      for (int s = 0; s < actual.length; s++) {
+        double a = actual[s];
+        double f = forecast[s];
+        if (Double.isNaN(a) || Double.isNaN(f)) {
+          continue;
+        }
+        n++;
+        absErr += Math.abs(f - a);
+        actualSum += Math.abs(a);
+        dayActual += a;
+        dayForecast += f;
+        nAbs++;
+        min = Math.min(min, a);
+        max = Math.max(max, a);
+        if (a >= 0.1 * mean) {
+          pctErr += Math.abs(f - a) / a;
+          nPct++;
+        }
+      }
+      if (n > 0) {
+        tested++;
+      }
+      // A day's energy error counts when most of the day is there to compare.
+      if (n >= 0.9 * actual.length && dayActual > 0) {
+        dayPctErr += Math.abs(dayForecast - dayActual) / dayActual;
+        nDays++;
+      }
+    }
+
+    double range() {
+      return max - min;
+    }
   }
 
   /** Demand as {@code [day][slot]}. */
