@@ -11,6 +11,10 @@ package io.loadlens.insights;
  *     10 % of the mean (smaller values make percentages meaningless)
  * @param nmaePercent mean absolute error divided by the range (max − min) of actual demand over the
  *     backtest days
+ * @param wapePercent weighted absolute percentage error: the sum of absolute interval errors over
+ *     the sum of actual interval energy (stays meaningful where single intervals are near zero)
+ * @param dailyMapePercent mean absolute percentage error of each backtest day's energy, the usual
+ *     household-level figure
  */
 public record Forecast(
     String method,
@@ -18,4 +22,6 @@ public record Forecast(
     double[] kwBySlot,
     int backtestDays,
     double mapePercent,
-    double nmaePercent) {}
+    double nmaePercent,
+    double wapePercent,
+    double dailyMapePercent) {}

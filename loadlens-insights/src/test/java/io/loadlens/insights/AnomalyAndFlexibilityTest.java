@@ -204,4 +204,18 @@ class AnomalyAndFlexibilityTest {
     assertThat(f.kwBySlot()[3]).isCloseTo(0.6, within(1e-9));
     assertThat(f.kwBySlot()[20]).isCloseTo(1.6, within(1e-9));
   }
+
+  @Test
+  void reportsWeightedAndDailyEnergyErrorsBesideMape() {
+    // 1 kW in even weeks, 2 kW in odd ones: every forecast is the 4-week mean 1.5 kW, off by 0.5.
+    ValidatedSeries s =
+        Synthetic.series(
+            "alternating", START, 70, 3600, Z, (t, i) -> (i / 24 / 7) % 2 == 0 ? 1.0 : 2.0);
+    Forecast f = analyse(s).forecast();
+    assertThat(f.backtestDays()).isEqualTo(28);
+    // WAPE: 0.5 kW error over 1.5 kW mean actual; daily MAPE: mean of 50 % and 25 %.
+    assertThat(f.wapePercent()).isCloseTo(100.0 / 3, within(0.01));
+    assertThat(f.dailyMapePercent()).isCloseTo(37.5, within(0.01));
+    assertThat(f.kwBySlot()[0]).isCloseTo(1.5, within(1e-9));
+  }
 }
