@@ -5,6 +5,9 @@ import java.time.Duration;
 /**
  * How to reach and associate with one meter.
  *
+ * @param host the meter's TCP host for {@link DlmsClient#connect(ClientSettings)}; null (with
+ *     {@code port} 0) for a meter reached over a {@link ByteLink} such as a serial line
+ * @param port the meter's TCP port, 1..65535; 0 when {@code host} is null
  * @param clientAddress client SAP (16 public client, 1 management client, ...); the wrapper source
  *     wPort or the HDLC client address
  * @param serverLogicalAddress logical device (1 = management logical device); the wrapper
@@ -36,10 +39,14 @@ public record ClientSettings(
     long invocationCounter) {
 
   public ClientSettings {
-    if (host == null || host.isBlank()) {
-      throw new IllegalArgumentException("client settings: host is missing");
-    }
-    if (port < 1 || port > 65535) {
+    if (host == null) {
+      if (port != 0) {
+        throw new IllegalArgumentException(
+            "client settings: port " + port + " without a host (use host null with port 0 only)");
+      }
+    } else if (host.isBlank()) {
+      throw new IllegalArgumentException("client settings: host is blank");
+    } else if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("client settings: port " + port + " is outside 1..65535");
     }
     if (framing == null || security == null || timeout == null) {

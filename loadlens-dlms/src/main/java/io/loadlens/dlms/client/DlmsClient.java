@@ -23,7 +23,8 @@ import java.time.Instant;
 /**
  * A blocking DLMS/COSEM client session with one meter: connects, associates (AARQ/AARE and HLS pass
  * 3/4), reads, and releases. The protocol logic is in the sans-I/O {@link ClientEngine}; this class
- * adds the socket. Not thread-safe: one session per thread (virtual threads scale).
+ * adds the I/O, over a TCP socket or any {@link ByteLink}. Not thread-safe: one session per thread
+ * (virtual threads scale).
  */
 public final class DlmsClient implements AutoCloseable {
   /** Largest reassembled block-transfer result accepted (bounds memory on a hostile meter). */
@@ -40,23 +41,44 @@ public final class DlmsClient implements AutoCloseable {
     this.transport = transport;
   }
 
-  /** Opens the connection and the association. */
+  /** Connects to {@code host:port} and opens the association. */
   public static DlmsClient connect(ClientSettings s) {
     return connect(s, ClientOptions.DEFAULT);
   }
 
-  /** Opens the connection and the association with non-default protocol options. */
+  /** Connects to {@code host:port} and opens the association with non-default protocol options. */
   public static DlmsClient connect(ClientSettings s, ClientOptions options) {
-    SocketLink link = SocketLink.connect(s.host(), s.port(), s.timeout());
+    if (s.host() == null) {
+      throw new IllegalArgumentException(
+          "client settings: host is missing (a meter without a TCP address is reached with"
+              + " connect(ByteLink, ...))");
+    }
+    return connect(SocketLink.connect(s.host(), s.port(), s.timeout()), s, options);
+  }
+
+  /**
+   * Opens the association over a link that is already open (a serial line, for example): SNRM/UA
+   * for HDLC, AARQ/AARE, HLS pass 3/4. {@code s.host()} and {@code s.port()} are not used; {@code
+   * s.timeout()} bounds every read from the link. The client owns the link from here on: {@link
+   * #close()} closes it, and so does this method when it throws.
+   */
+  public static DlmsClient connect(ByteLink link, ClientSettings s) {
+    return connect(link, s, ClientOptions.DEFAULT);
+  }
+
+  /** As {@link #connect(ByteLink, ClientSettings)}, with non-default protocol options. */
+  public static DlmsClient connect(ByteLink link, ClientSettings s, ClientOptions options) {
+    LinkChannel channel = new LinkChannel(link, s.timeout());
     ClientTransport t;
     try {
       t =
           switch (s.framing()) {
-            case WRAPPER -> new WrapperTransport(link, s.clientAddress(), s.serverLogicalAddress());
-            case HDLC -> HdlcTransport.open(link, s, options.hdlcWindow());
+            case WRAPPER ->
+                new WrapperTransport(channel, s.clientAddress(), s.serverLogicalAddress());
+            case HDLC -> HdlcTransport.open(channel, s, options.hdlcWindow());
           };
     } catch (RuntimeException e) {
-      link.close();
+      channel.close();
       throw e;
     }
     return associate(s, options, t);

@@ -10,9 +10,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * HDLC (IEC 62056-46) for the blocking client: the sans-I/O {@link HdlcClientLink} (SNRM/UA
- * negotiation, windows of I-frames, RR acknowledgements, recovery from N(R)) driven over a socket.
- * A read timeout polls the server with RR (or repeats SNRM/DISC) up to {@link #RETRIES} times in a
- * row before the timeout is reported.
+ * negotiation, windows of I-frames, RR acknowledgements, recovery from N(R)) driven over a {@link
+ * ByteLink}. A read timeout polls the server with RR (or repeats SNRM/DISC) up to {@link #RETRIES}
+ * times in a row before the timeout is reported.
  */
 final class HdlcTransport implements ClientTransport {
   /** Information field length the client proposes in SNRM (both directions). */
@@ -21,11 +21,11 @@ final class HdlcTransport implements ClientTransport {
   /** Polls after a read timeout, in a row, before the timeout is reported. */
   static final int RETRIES = 1;
 
-  private final SocketLink link;
+  private final LinkChannel link;
   private final HdlcClientLink hdlc;
   private final byte[] buf = new byte[4096];
 
-  private HdlcTransport(SocketLink link, ClientSettings s, int window) {
+  private HdlcTransport(LinkChannel link, ClientSettings s, int window) {
     this.link = link;
     this.hdlc =
         new HdlcClientLink(
@@ -34,12 +34,12 @@ final class HdlcTransport implements ClientTransport {
             new HdlcParameters(PROPOSED_MAX_INFO, PROPOSED_MAX_INFO, window, window));
   }
 
-  static ClientTransport open(SocketLink link, ClientSettings s) {
+  static ClientTransport open(LinkChannel link, ClientSettings s) {
     return open(link, s, 1);
   }
 
   /** SNRM/UA, proposing {@code window} I-frames in each direction. */
-  static ClientTransport open(SocketLink link, ClientSettings s, int window) {
+  static ClientTransport open(LinkChannel link, ClientSettings s, int window) {
     HdlcTransport t = new HdlcTransport(link, s, window);
     t.hdlc.connect();
     try {

@@ -10,31 +10,32 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
-/** A blocking TCP socket with the DLMS exception mapping. */
-final class SocketLink implements AutoCloseable {
+/** A blocking TCP socket as a {@link ByteLink}; the read timeout is the socket's SO_TIMEOUT. */
+final class SocketLink implements ByteLink {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
   private final String peer;
-  private final Duration timeout;
+  private int soTimeoutMillis;
 
-  private SocketLink(Socket socket, String peer, Duration timeout) throws IOException {
+  private SocketLink(Socket socket, String peer, int soTimeoutMillis) throws IOException {
     this.socket = socket;
     this.in = socket.getInputStream();
     this.out = socket.getOutputStream();
     this.peer = peer;
-    this.timeout = timeout;
+    this.soTimeoutMillis = soTimeoutMillis;
   }
 
+  /** Connects within {@code timeout}; failures are DLMS timeout or connection exceptions. */
   static SocketLink connect(String host, int port, Duration timeout) {
     String peer = host + ":" + port;
     Socket s = new Socket();
     try {
       s.setTcpNoDelay(true);
-      s.connect(
-          new InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-      s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-      return new SocketLink(s, peer, timeout);
+      int millis = millis(timeout);
+      s.connect(new InetSocketAddress(host, port), millis);
+      s.setSoTimeout(millis);
+      return new SocketLink(s, peer, millis);
     } catch (SocketTimeoutException e) {
       closeQuietly(s);
       throw new DlmsTimeoutException("connect to " + peer + ": no answer within " + timeout, e);
@@ -44,41 +45,39 @@ final class SocketLink implements AutoCloseable {
     }
   }
 
-  void write(byte[] b) {
-    if (b.length == 0) {
-      return;
-    }
-    try {
-      out.write(b);
-      out.flush();
-    } catch (IOException e) {
-      throw DlmsConnectionException.lost("send to " + peer + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Reads at least one byte into {@code buf}; returns the count. */
-  int read(byte[] buf) {
-    try {
-      int n = in.read(buf);
-      if (n < 0) {
-        throw DlmsConnectionException.lost(
-            "receive from " + peer + ": connection closed by peer", null);
-      }
-      return n;
-    } catch (SocketTimeoutException e) {
-      throw new DlmsTimeoutException("receive from " + peer + ": no answer within " + timeout, e);
-    } catch (IOException e) {
-      throw DlmsConnectionException.lost("receive from " + peer + ": " + e.getMessage(), e);
-    }
-  }
-
-  String peer() {
+  @Override
+  public String name() {
     return peer;
+  }
+
+  @Override
+  public void write(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
+
+  @Override
+  public int read(byte[] buffer, int offset, int length, Duration timeout) throws IOException {
+    int millis = millis(timeout);
+    if (millis != soTimeoutMillis) {
+      socket.setSoTimeout(millis);
+      soTimeoutMillis = millis;
+    }
+    try {
+      return in.read(buffer, offset, length);
+    } catch (SocketTimeoutException e) {
+      return 0;
+    }
   }
 
   @Override
   public void close() {
     closeQuietly(socket);
+  }
+
+  /** A timeout in whole milliseconds for the socket API: at least 1 (0 would mean forever). */
+  private static int millis(Duration timeout) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
   }
 
   private static void closeQuietly(Socket s) {

@@ -6,16 +6,16 @@ import io.loadlens.dlms.wrapper.WrapperFrame;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** APDUs in TCP wrapper frames (IEC 62056-47). */
+/** APDUs in TCP wrapper frames (IEC 62056-47) over a {@link ByteLink}. */
 final class WrapperTransport implements ClientTransport {
-  private final SocketLink link;
+  private final LinkChannel link;
   private final int client;
   private final int server;
   private final WrapperDecoder decoder = new WrapperDecoder();
   private final Deque<WrapperFrame> pending = new ArrayDeque<>();
   private final byte[] buf = new byte[8192];
 
-  WrapperTransport(SocketLink link, int client, int server) {
+  WrapperTransport(LinkChannel link, int client, int server) {
     this.link = link;
     this.client = client;
     this.server = server;
