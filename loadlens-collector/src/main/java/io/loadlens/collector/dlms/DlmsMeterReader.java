@@ -46,8 +46,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * meter presents in the AARE must match (HLS-GMAC), otherwise the session is refused with 0x05.
  *
  * <p>A meter on a serial line ({@link MeterConfig#serial()}) is read with the same HDLC client: the
- * device is set to 8N1 at its rate and joined to a one-connection loopback port in process ({@link
- * SerialBridge}), which the client connects to. Meters on the same device (an RS-485 bus) are read
+ * device is set to 8N1 at its rate and the client runs directly over it ({@link SerialByteLink}),
+ * naming the meter's address in its messages. Meters on the same device (an RS-485 bus) are read
  * one after another: a session holds the device until it closes. With mode E ({@link
  * SerialAccess#modeE()}, an optical probe) the line is first opened at 300 Bd 7E1 and the meter
  * switched to HDLC with the IEC 62056-21 sign-on and {@code ACK 2 Z 2}.
@@ -74,24 +74,42 @@ public final class DlmsMeterReader implements MeterReader {
     if (meter.serial().isPresent()) {
       return openSerial(meter, meter.serial().get(), invocationCounter);
     }
-    return open(meter, meter.host(), meter.port(), invocationCounter, null);
-  }
-
-  private MeterSession open(
-      MeterConfig meter, String host, int port, long invocationCounter, Runnable onClose) {
-    ClientSettings settings;
-    try {
-      settings = settings(meter, host, port, invocationCounter);
-    } catch (IllegalArgumentException e) {
-      throw new ReadFailure(OperatorCode.CONFIGURATION_ERROR, e.getMessage(), false, e);
-    }
-    String peer = host + ":" + port;
+    ClientSettings settings = settings(meter, meter.host(), meter.port(), invocationCounter);
     DlmsClient client;
     try {
       client = DlmsClient.connect(settings);
     } catch (RuntimeException e) {
-      throw failure(e, peer, meter);
+      throw failure(e);
     }
+    return session(client, meter, null);
+  }
+
+  /** HDLC over a serial device, holding the device for the whole session. */
+  private MeterSession openSerial(MeterConfig meter, SerialAccess serial, long invocationCounter) {
+    ClientSettings settings = settings(meter, null, 0, invocationCounter);
+    ReentrantLock device = devices.computeIfAbsent(serial.device(), d -> new ReentrantLock(true));
+    device.lock();
+    try {
+      SerialLine line = openLine(serial, meter.timeout());
+      DlmsClient client;
+      try {
+        // the client owns the line from here: it closes it on close and when connect fails
+        client = DlmsClient.connect(new SerialByteLink(line, meter.address()), settings);
+      } catch (RuntimeException e) {
+        throw failure(e);
+      }
+      return session(client, meter, device::unlock);
+    } catch (RuntimeException e) {
+      device.unlock();
+      throw e;
+    }
+  }
+
+  /**
+   * The session over an associated client; with HLS-GMAC and a configured system title, the title
+   * the meter presented must match.
+   */
+  private static MeterSession session(DlmsClient client, MeterConfig meter, Runnable onClose) {
     byte[] expected = meter.systemTitle().bytes();
     if (meter.security() == MeterConfig.Security.HLS_GMAC
         && expected.length > 0
@@ -110,43 +128,7 @@ public final class DlmsMeterReader implements MeterReader {
           false,
           null);
     }
-    return new Session(client, peer, meter, onClose);
-  }
-
-  /** HDLC over a serial device, holding the device for the whole session. */
-  private MeterSession openSerial(MeterConfig meter, SerialAccess serial, long invocationCounter) {
-    ReentrantLock device = devices.computeIfAbsent(serial.device(), d -> new ReentrantLock(true));
-    device.lock();
-    SerialBridge bridge = null;
-    try {
-      SerialLine line = openLine(serial, meter.timeout());
-      try {
-        bridge = SerialBridge.open(line, meter.timeout());
-      } catch (IOException e) {
-        line.close();
-        throw new ReadFailure(
-            OperatorCode.CONNECTION_FAILED,
-            "serial device " + serial.device() + ": " + e.getMessage(),
-            true,
-            e);
-      }
-      SerialBridge opened = bridge;
-      return open(
-          meter,
-          opened.host(),
-          opened.port(),
-          invocationCounter,
-          () -> {
-            opened.close();
-            device.unlock();
-          });
-    } catch (RuntimeException e) {
-      if (bridge != null) {
-        bridge.close();
-      }
-      device.unlock();
-      throw e;
-    }
+    return new Session(client, onClose);
   }
 
   /**
@@ -191,7 +173,17 @@ public final class DlmsMeterReader implements MeterReader {
     }
   }
 
+  /** The client's settings; {@code host} null (port 0) for a meter on a serial line. */
   private ClientSettings settings(MeterConfig m, String host, int port, long invocationCounter) {
+    try {
+      return clientSettings(m, host, port, invocationCounter);
+    } catch (IllegalArgumentException e) {
+      throw new ReadFailure(OperatorCode.CONFIGURATION_ERROR, e.getMessage(), false, e);
+    }
+  }
+
+  private ClientSettings clientSettings(
+      MeterConfig m, String host, int port, long invocationCounter) {
     byte[] none = new byte[0];
     boolean hls = m.security() == MeterConfig.Security.HLS_GMAC;
     return new ClientSettings(
@@ -213,19 +205,6 @@ public final class DlmsMeterReader implements MeterReader {
         m.timeout(),
         maxPduSize,
         invocationCounter);
-  }
-
-  /**
-   * The collector's failure for a client exception; the in-process bridge's loopback address in the
-   * message is replaced by the meter's serial device.
-   */
-  static ReadFailure failure(RuntimeException e, String peer, MeterConfig meter) {
-    ReadFailure f = failure(e);
-    if (meter.serial().isEmpty() || f.getMessage() == null || !f.getMessage().contains(peer)) {
-      return f;
-    }
-    return new ReadFailure(
-        f.code(), f.getMessage().replace(peer, meter.address()), f.retriable(), f.getCause());
   }
 
   /** The collector's failure for a client exception, keeping the cause. */
@@ -258,14 +237,10 @@ public final class DlmsMeterReader implements MeterReader {
 
   private static final class Session implements MeterSession {
     private final DlmsClient client;
-    private final String peer;
-    private final MeterConfig meter;
     private final Runnable onClose;
 
-    Session(DlmsClient client, String peer, MeterConfig meter, Runnable onClose) {
+    Session(DlmsClient client, Runnable onClose) {
       this.client = client;
-      this.peer = peer;
-      this.meter = meter;
       this.onClose = onClose;
     }
 
@@ -275,7 +250,7 @@ public final class DlmsMeterReader implements MeterReader {
       try {
         d = client.readProfile(profile, from, to);
       } catch (RuntimeException e) {
-        throw failure(e, peer, meter);
+        throw failure(e);
       }
       List<ProfileRows.Column> cols = new ArrayList<>(d.columns().size());
       for (ProfileColumn c : d.columns()) {
