@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ./mvnw -o -pl loadlens-transport test -Dtest=TransportBenchmarkRun -Dloadlens.bench=true -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
- * Results go to the log and to target/transport-bench.txt.
+ * Every 10th read also sends 3 meter events ({@code -Dloadlens.bench.eventEvery=0} turns events
+ * off). Results go to the log and to target/transport-bench.txt.
  */
 class TransportBenchmarkRun {
 
@@ -39,8 +40,10 @@ class TransportBenchmarkRun {
   void measuresTransports() throws Exception {
     Assumptions.assumeTrue(
         Boolean.getBoolean("loadlens.bench"), "set -Dloadlens.bench=true to run");
-    Workload w = new Workload(2000, 5, 96, 200, Duration.ZERO);
-    Workload slowSink = new Workload(2000, 5, 96, 200, Duration.ofMillis(20));
+    // every 10th read yields 3 meter events (1,000 event messages beside 10,000 batches)
+    int eventEvery = Integer.getInteger("loadlens.bench.eventEvery", 10);
+    Workload w = new Workload(2000, 5, 96, 200, Duration.ZERO, eventEvery);
+    Workload slowSink = new Workload(2000, 5, 96, 200, Duration.ofMillis(20), eventEvery);
     List<Result> results = new ArrayList<>();
 
     InProcessTransport t = new InProcessTransport(2000, WireCodec.binary());
@@ -60,7 +63,10 @@ class TransportBenchmarkRun {
         for (int consumers = 1; consumers <= 2; consumers++) {
           String topic = "bench-" + consumers + "-" + wl.sinkCommit().toMillis();
           KafkaSettings s =
-              KafkaSettings.of(cluster.bootstrapServers()).withTopic(topic, 4).withGroup(topic);
+              KafkaSettings.of(cluster.bootstrapServers())
+                  .withTopic(topic, 4)
+                  .withEventsTopic(topic + ".events")
+                  .withGroup(topic);
           KafkaTopics.ensure(s);
           List<Supplier<io.loadlens.transport.ReadingSubscriber>> subs = new ArrayList<>();
           for (int c = 0; c < consumers; c++) {
@@ -82,8 +88,16 @@ class TransportBenchmarkRun {
     results.forEach(r -> out.append(r).append('\n'));
     System.out.print(out);
     java.nio.file.Files.writeString(Path.of("target/transport-bench.txt"), out);
+    long batches = (long) w.meters() * w.reads();
+    long events =
+        eventEvery > 0
+            ? (batches + eventEvery - 1) / eventEvery * TransportBenchmark.EVENTS_PER_READ
+            : 0;
     assertThat(results)
         .allSatisfy(
-            r -> assertThat(r.readings()).isEqualTo((long) w.meters() * w.reads() * w.rows()));
+            r -> {
+              assertThat(r.readings()).isEqualTo(batches * w.rows());
+              assertThat(r.events()).isEqualTo(events);
+            });
   }
 }

@@ -1,8 +1,10 @@
 package io.loadlens.transport.bench;
 
 import io.loadlens.model.IntervalSeries;
+import io.loadlens.model.MeterEvent;
 import io.loadlens.model.MeterId;
 import io.loadlens.model.ObisCode;
+import io.loadlens.model.OperatorCode;
 import io.loadlens.model.ReadingBatch;
 import io.loadlens.model.Unit;
 import io.loadlens.transport.BatchSink;
@@ -29,14 +31,17 @@ import java.util.function.Supplier;
 /**
  * Sustained readings per second from a {@link Gateway} (durable, fsync'd outbox) through a
  * transport to an {@link IngestService}, and the end-to-end latency of each batch (outbox append to
- * sink commit). The sink only counts rows and can simulate a store commit of a fixed duration, so
- * the figures are the transport's own.
+ * sink commit). With events enabled, every chunk of batches is followed by the meter events of some
+ * of its reads ({@link Gateway#publishEvents}, a second outbox force per chunk), and the run ends
+ * when every row and every event was committed. The sink only counts and can simulate a store
+ * commit of a fixed duration, so the figures are the transport's own.
  */
 public final class TransportBenchmark {
 
   /**
    * What one run measured.
    *
+   * @param events meter events committed
    * @param readingsPerSecond rows committed per second, first publish to last commit
    * @param p50Millis median batch latency, outbox append to sink commit
    * @param p99Millis 99th percentile of the same
@@ -46,6 +51,7 @@ public final class TransportBenchmark {
       int consumers,
       long batches,
       long readings,
+      long events,
       double seconds,
       double readingsPerSecond,
       double p50Millis,
@@ -53,11 +59,13 @@ public final class TransportBenchmark {
     @Override
     public String toString() {
       return String.format(
-          "%-40s consumers=%d batches=%d readings=%d time=%.1fs readings/s=%.0f p50=%.1fms p99=%.1fms",
+          "%-40s consumers=%d batches=%d readings=%d events=%d time=%.1fs readings/s=%.0f"
+              + " p50=%.1fms p99=%.1fms",
           transport,
           consumers,
           batches,
           readings,
+          events,
           seconds,
           readingsPerSecond,
           p50Millis,
@@ -67,9 +75,26 @@ public final class TransportBenchmark {
 
   /**
    * The workload: {@code meters × reads} batches of {@code rows} quarter-hour rows, published in
-   * chunks of {@code chunk} batches (one outbox fsync per chunk).
+   * chunks of {@code chunk} batches (one outbox fsync per chunk); when {@code eventEvery} is above
+   * 0, every {@code eventEvery}-th read also yields {@value #EVENTS_PER_READ} meter events, sent
+   * after its chunk.
    */
-  public record Workload(int meters, int reads, int rows, int chunk, Duration sinkCommit) {}
+  public record Workload(
+      int meters, int reads, int rows, int chunk, Duration sinkCommit, int eventEvery) {
+
+    /** Without events. */
+    public Workload(int meters, int reads, int rows, int chunk, Duration sinkCommit) {
+      this(meters, reads, rows, chunk, sinkCommit, 0);
+    }
+
+    /** The same with every {@code n}-th read yielding events. */
+    public Workload withEventEvery(int n) {
+      return new Workload(meters, reads, rows, chunk, sinkCommit, n);
+    }
+  }
+
+  /** Events of a read that has events: a gap, an outage and a read failure. */
+  public static final int EVENTS_PER_READ = 3;
 
   private TransportBenchmark() {}
 
@@ -87,7 +112,8 @@ public final class TransportBenchmark {
     long[] latencies = new long[batches.size()];
     AtomicLong done = new AtomicLong();
     AtomicLong rows = new AtomicLong();
-    BatchSink sink = new CountingSink(w.sinkCommit());
+    CountingSink sink = new CountingSink(w.sinkCommit(), new AtomicLong());
+    long totalEvents = 0;
     List<IngestService> ingests = new ArrayList<>();
     for (Supplier<ReadingSubscriber> c : consumers) {
       IngestService i =
@@ -118,9 +144,15 @@ public final class TransportBenchmark {
         long t = System.nanoTime();
         chunk.forEach(b -> sentAt.put(b.batchId(), t));
         g.publishAll(chunk);
+        if (w.eventEvery() > 0) {
+          List<MeterEvent> events = events(chunk, i, w.eventEvery());
+          totalEvents += events.size();
+          g.publishEvents(events);
+        }
       }
       long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-      while (rows.get() < totalRows && System.nanoTime() < deadline) {
+      while ((rows.get() < totalRows || sink.events().get() < totalEvents)
+          && System.nanoTime() < deadline) {
         Thread.sleep(5);
       }
     }
@@ -134,6 +166,7 @@ public final class TransportBenchmark {
         consumers.size(),
         n,
         rows.get(),
+        sink.events().get(),
         seconds,
         rows.get() / seconds,
         percentile(sorted, 0.50) / 1e6,
@@ -176,9 +209,55 @@ public final class TransportBenchmark {
     return out;
   }
 
-  private record CountingSink(Duration commit) implements BatchSink {
+  /**
+   * The events of every {@code every}-th read of a chunk whose first read has index {@code first}.
+   */
+  static List<MeterEvent> events(List<ReadingBatch> chunk, int first, int every) {
+    List<MeterEvent> out = new ArrayList<>();
+    for (int k = 0; k < chunk.size(); k++) {
+      if ((first + k) % every != 0) {
+        continue;
+      }
+      ReadingBatch b = chunk.get(k);
+      long[] t = b.series().get(0).epochSeconds();
+      Instant from = Instant.ofEpochSecond(t[0]);
+      Instant to = Instant.ofEpochSecond(t[t.length - 1]);
+      out.add(
+          new MeterEvent(
+              b.meter(),
+              MeterEvent.Kind.GAP,
+              from,
+              from.plusSeconds(2700),
+              OperatorCode.PROFILE_ENTRY_MISSING,
+              "3 intervals missing"));
+      out.add(
+          new MeterEvent(
+              b.meter(), MeterEvent.Kind.OUTAGE, from, from.plusSeconds(1800), null, "power down"));
+      out.add(
+          new MeterEvent(
+              b.meter(),
+              MeterEvent.Kind.READ_FAILURE,
+              to,
+              to,
+              OperatorCode.TIMEOUT,
+              "no answer within 10 s (after 1 attempts)"));
+    }
+    return out;
+  }
+
+  private record CountingSink(Duration commit, AtomicLong events) implements BatchSink {
+    @Override
+    public void writeEvents(List<MeterEvent> received) {
+      pause();
+      events.addAndGet(received.size());
+    }
+
     @Override
     public void write(List<ReadingBatch> batches) {
+      pause();
+    }
+
+    private void pause() {
       if (!commit.isZero()) {
         try {
           Thread.sleep(commit);

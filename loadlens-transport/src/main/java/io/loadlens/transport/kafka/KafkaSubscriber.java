@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * sink committed). When the handler throws or the consumer is closed first, the offsets stay where
  * they were and the records are consumed again by whichever member owns the partition next. One
  * thread per subscriber (the consumer is not thread-safe); scale out with more subscribers in the
- * same group, up to the partition count.
+ * same group, up to the partition count. The consumer does not create missing topics (they would
+ * get the broker's default partition count): call {@link KafkaTopics#ensure} first.
  */
 public final class KafkaSubscriber implements ReadingSubscriber {
 
@@ -50,6 +51,9 @@ public final class KafkaSubscriber implements ReadingSubscriber {
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxBatch));
     p.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // a topic the consumer created would get the broker's default partition count, not ours:
+    // wait for KafkaTopics.ensure (gateway or ingest start) instead
+    p.putIfAbsent(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     this.topic = s.topic();
     this.eventsTopic = s.eventsTopic();
