@@ -186,8 +186,16 @@ class AnomalyAndFlexibilityTest {
   }
 
   @Test
-  void forecastsAWeeklyPeriodicLoadWithoutError() {
-    ValidatedSeries s =
+  void forecastsADailyPeriodicLoadWithoutErrorAndBlendsWeekdayAndRecentLevels() {
+    ValidatedSeries daily =
+        Synthetic.series("daily", START, 70, 3600, Z, (t, i) -> 0.5 + (t.getHour() >= 18 ? 1 : 0));
+    Forecast f = analyse(daily).forecast();
+    assertThat(f.backtestDays()).isEqualTo(28);
+    assertThat(f.mapePercent()).isCloseTo(0, within(1e-9));
+    assertThat(f.nmaePercent()).isCloseTo(0, within(1e-9));
+    assertThat(f.wapePercent()).isCloseTo(0, within(1e-9));
+    assertThat(f.forDay()).isEqualTo("2024-03-11");
+    ValidatedSeries weekly =
         Synthetic.series(
             "weekly",
             START,
@@ -195,27 +203,36 @@ class AnomalyAndFlexibilityTest {
             3600,
             Z,
             (t, i) -> 0.5 + t.getDayOfWeek().getValue() * 0.1 + (t.getHour() >= 18 ? 1 : 0));
-    Forecast f = analyse(s).forecast();
-    assertThat(f.backtestDays()).isEqualTo(28);
-    assertThat(f.mapePercent()).isCloseTo(0, within(1e-9));
-    assertThat(f.nmaePercent()).isCloseTo(0, within(1e-9));
-    assertThat(f.forDay()).isEqualTo("2024-03-11");
-    // 2024-03-11 is a Monday: 0.6 kW, 1.6 kW from 18:00.
-    assertThat(f.kwBySlot()[3]).isCloseTo(0.6, within(1e-9));
-    assertThat(f.kwBySlot()[20]).isCloseTo(1.6, within(1e-9));
+    // 2024-03-11 is a Monday (0.6 kW, 1.6 kW from 18:00); the last 7 days average 0.9 / 1.9 kW.
+    double[] kw = analyse(weekly).forecast().kwBySlot();
+    assertThat(kw[3]).isCloseTo(0.5 * 0.6 + 0.5 * 0.9, within(1e-9));
+    assertThat(kw[20]).isCloseTo(0.5 * 1.6 + 0.5 * 1.9, within(1e-9));
   }
 
   @Test
   void reportsWeightedAndDailyEnergyErrorsBesideMape() {
-    // 1 kW in even weeks, 2 kW in odd ones: every forecast is the 4-week mean 1.5 kW, off by 0.5.
+    // 1 kW in even weeks, 2 kW in odd ones. Each backtest day's forecast is half the 4-week mean
+    // of its weekday (1.5 kW) and half the mean of the last 7 days, which span both weeks.
     ValidatedSeries s =
         Synthetic.series(
             "alternating", START, 70, 3600, Z, (t, i) -> (i / 24 / 7) % 2 == 0 ? 1.0 : 2.0);
     Forecast f = analyse(s).forecast();
     assertThat(f.backtestDays()).isEqualTo(28);
-    // WAPE: 0.5 kW error over 1.5 kW mean actual; daily MAPE: mean of 50 % and 25 %.
-    assertThat(f.wapePercent()).isCloseTo(100.0 / 3, within(0.01));
-    assertThat(f.dailyMapePercent()).isCloseTo(37.5, within(0.01));
-    assertThat(f.kwBySlot()[0]).isCloseTo(1.5, within(1e-9));
+    double absErr = 0;
+    double actual = 0;
+    double dailyPct = 0;
+    for (int d = 42; d < 70; d++) {
+      int pos = d % 7;
+      double level = (d / 7) % 2 == 0 ? 1.0 : 2.0;
+      double previous = 3.0 - level;
+      // the last 7 days: (7 - pos) days of the previous week and pos days of this one
+      double recent = ((7 - pos) * previous + pos * level) / 7;
+      double forecast = 0.5 * 1.5 + 0.5 * recent;
+      absErr += Math.abs(forecast - level);
+      actual += level;
+      dailyPct += Math.abs(forecast - level) / level;
+    }
+    assertThat(f.wapePercent()).isCloseTo(100 * absErr / actual, within(0.01));
+    assertThat(f.dailyMapePercent()).isCloseTo(100 * dailyPct / 28, within(0.01));
   }
 }
