@@ -4,9 +4,10 @@ import io.loadlens.model.IntervalSeries;
 import io.loadlens.model.MeterId;
 import io.loadlens.model.ObisCode;
 import io.loadlens.model.ValidatedSeries;
+import io.loadlens.store.internal.DuckDbSeries;
 import io.loadlens.store.internal.IngestPlan;
 import io.loadlens.store.internal.Migrations;
-import io.loadlens.store.internal.RawReader;
+import io.loadlens.store.internal.SeriesRegistry;
 import io.loadlens.store.internal.Sql;
 import io.loadlens.store.internal.SqlStore;
 import java.io.IOException;
@@ -21,10 +22,13 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,8 +57,8 @@ public final class DuckDbStore extends SqlStore {
 
   /** The staged series unnested to one row per reading. */
   private static final String ROWS =
-      "(SELECT sid, meter_id, obis, unit, source, known, unnest(ts) AS ts_s, unnest(v) AS value,"
-          + " unnest(st) AS status FROM "
+      "(SELECT series_id, meter_id, obis, unit, source, known, unnest(ts) AS ts_s,"
+          + " unnest(v) AS value, unnest(st) AS status FROM "
           + SERIES
           + ")";
 
@@ -70,18 +74,22 @@ public final class DuckDbStore extends SqlStore {
   private boolean stageCreated;
 
   /**
-   * The two statements of {@link #readRaw} prepared once per reader connection ({@link
-   * RawReader#SERIES_SQL}, {@link RawReader#UNIT_SQL}): preparing them again for every read cost
-   * about as much as the scan. A reader connection serves one thread at a time.
+   * Statements prepared once per reader connection ({@link DuckDbSeries#RAW_SQL}, {@link
+   * DuckDbSeries#VALIDATED_SQL}, {@link DuckDbSeries#VALIDATED_META_SQL}): preparing them again for
+   * every read cost about as much as the scan. A reader connection serves one thread at a time.
    */
-  private final Map<Connection, PreparedStatement[]> rawStatements = new ConcurrentHashMap<>();
+  private final Map<Connection, PreparedStatement[]> statements = new ConcurrentHashMap<>();
 
   /**
-   * The latest stored capture time (epoch s) per meter and channel, known exactly because this
-   * process is the file's only writer. A call whose every series starts after it cannot hold a
-   * stored row, so the match against {@code raw_data} is skipped. Updated after each commit.
+   * Every series (meter and channel) with its integer id, unit and latest raw capture, exact
+   * because this process is the file's only writer: readers find the id their query filters on
+   * without a query, and a call whose every series starts after its latest capture cannot hold a
+   * stored row, so the match against {@code raw_data} is skipped. Changed after each commit.
    */
-  private final Map<String, Long> latest = new HashMap<>();
+  private final SeriesRegistry registry;
+
+  /** Meters with manual edits; every other meter's reads skip the {@code edits} query. */
+  private final Set<MeterId> metersWithEdits = ConcurrentHashMap.newKeySet();
 
   private Runnable afterCommit;
 
@@ -90,16 +98,8 @@ public final class DuckDbStore extends SqlStore {
     this.file = file;
     this.root = root;
     this.writer = root.duplicate();
-    try (Statement st = writer.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT meter_id, obis, "
-                    + Sql.epoch("max(\"timestamp\")")
-                    + " FROM raw_data GROUP BY meter_id, obis")) {
-      while (rs.next()) {
-        latest.put(rs.getString(1) + '|' + rs.getString(2), rs.getLong(3));
-      }
-    }
+    this.registry = SeriesRegistry.load(writer);
+    this.metersWithEdits.addAll(DuckDbSeries.metersWithEdits(writer));
     all.add(writer);
     for (int i = 0; i < READERS; i++) {
       Connection r = root.duplicate();
@@ -154,28 +154,90 @@ public final class DuckDbStore extends SqlStore {
 
   @Override
   public IntervalSeries readRaw(MeterId meter, ObisCode obis, Instant from, Instant to) {
+    Optional<SeriesRegistry.Entry> e = registry.find(meter, obis);
+    if (e.isEmpty() || !e.get().hasRaw()) {
+      return IntervalSeries.of(
+          meter,
+          obis,
+          e.map(SeriesRegistry.Entry::unit).orElse(io.loadlens.model.Unit.NONE),
+          new long[0],
+          new double[0]);
+    }
     return read(
         "readRaw " + meter + " " + obis,
+        c -> DuckDbSeries.readRaw(prepared(c)[0], e.get(), Sql.lower(from), Sql.upper(to)));
+  }
+
+  @Override
+  public Optional<ValidatedSeries> readValidated(
+      MeterId meter, ObisCode obis, Instant from, Instant to) {
+    Optional<SeriesRegistry.Entry> e = registry.find(meter, obis);
+    if (e.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean edited = metersWithEdits.contains(meter);
+    return read(
+        "readValidated " + meter + " " + obis,
         c -> {
-          PreparedStatement[] ps = rawStatements.get(c);
-          if (ps == null) {
-            ps =
-                new PreparedStatement[] {
-                  c.prepareStatement(RawReader.SERIES_SQL), c.prepareStatement(RawReader.UNIT_SQL)
-                };
-            rawStatements.put(c, ps);
-          }
-          return RawReader.read(ps[0], ps[1], meter, obis, from, to);
+          PreparedStatement[] ps = prepared(c);
+          return DuckDbSeries.readValidated(
+              ps[1], ps[2], e.get(), Sql.lower(from), Sql.upper(to), edited ? c : null);
         });
+  }
+
+  private PreparedStatement[] prepared(Connection c) throws SQLException {
+    PreparedStatement[] ps = statements.get(c);
+    if (ps == null) {
+      ps =
+          new PreparedStatement[] {
+            c.prepareStatement(DuckDbSeries.RAW_SQL),
+            c.prepareStatement(DuckDbSeries.VALIDATED_SQL),
+            c.prepareStatement(DuckDbSeries.VALIDATED_META_SQL)
+          };
+      statements.put(c, ps);
+    }
+    return ps;
+  }
+
+  /** Served from the series registry: no query. */
+  @Override
+  public List<ObisCode> channels(MeterId meter) {
+    return registry.rawChannels(meter);
+  }
+
+  /** Served from the series registry: no query. */
+  @Override
+  public Optional<Instant> lastCaptureTime(MeterId meter, ObisCode obis) {
+    return registry
+        .find(meter, obis)
+        .filter(SeriesRegistry.Entry::hasRaw)
+        .map(e -> Instant.ofEpochSecond(e.latestRaw()));
+  }
+
+  /** Served from the series registry: no query. */
+  @Override
+  public Map<MeterId, Instant> lastCaptureTimes(ObisCode obis) {
+    return registry.latestRaw(obis);
+  }
+
+  /**
+   * Skips the query for a meter that has no edits (known in memory: this process is the writer).
+   */
+  @Override
+  public List<ManualEdit> edits(MeterId meter) {
+    return metersWithEdits.contains(meter) ? super.edits(meter) : List.of();
+  }
+
+  @Override
+  public void recordEdit(ManualEdit edit) {
+    super.recordEdit(edit);
+    metersWithEdits.add(edit.meter());
   }
 
   /** The database file. */
   public Path file() {
     return file;
   }
-
-  private static final String VALIDATED_STAGE = "validated_stage";
-  private boolean validatedStageCreated;
 
   @Override
   protected <T> T read(String what, Sql.Work<T> work) {
@@ -232,19 +294,18 @@ public final class DuckDbStore extends SqlStore {
     return ROWS;
   }
 
-  /**
-   * Replaces a validated span through the appender: the rows go into a temporary staging table,
-   * then one transaction deletes the span and inserts them, converting the staged NaN values and
-   * empty methods to SQL NULL. Row-at-a-time inserts cost about a millisecond per row in DuckDB;
-   * this path costs microseconds.
-   */
   @Override
   public void replaceValidated(ValidatedSeries series) {
     replaceValidated(List.of(series));
   }
 
+  /**
+   * Replaces the validated spans of all the series in one transaction with one staged {@code
+   * DELETE} and one {@code INSERT} ({@link DuckDbSeries#replaceValidated}); series new to the store
+   * are registered in the same transaction.
+   */
   @Override
-  public void replaceValidated(java.util.Collection<ValidatedSeries> series) {
+  public void replaceValidated(Collection<ValidatedSeries> series) {
     List<ValidatedSeries> nonEmpty = series.stream().filter(s -> s.size() > 0).toList();
     if (nonEmpty.isEmpty()) {
       return;
@@ -252,105 +313,57 @@ public final class DuckDbStore extends SqlStore {
     write(
         "replaceValidated (" + nonEmpty.size() + " series)",
         c -> {
-          for (ValidatedSeries s : nonEmpty) {
-            replaceValidatedBulk(c, s);
+          SeriesRegistry.Pending pending = registry.begin();
+          int[] ids = new int[nonEmpty.size()];
+          for (int i = 0; i < ids.length; i++) {
+            ValidatedSeries s = nonEmpty.get(i);
+            ids[i] = pending.entry(s.meter(), s.obis(), s.unit()).id();
           }
+          pending.insertCreated(c);
+          DuckDbSeries.replaceValidated(c, nonEmpty, ids);
+          afterCommit = pending::apply;
           return null;
         });
   }
 
-  private void replaceValidatedBulk(Connection c, ValidatedSeries s) throws SQLException {
-    if (!validatedStageCreated) {
-      try (Statement st = c.createStatement()) {
-        st.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS "
-                + VALIDATED_STAGE
-                + " (ts_s BIGINT, has_value BOOLEAN, value DOUBLE, quality VARCHAR, method VARCHAR,"
-                + " reasons BIGINT)");
-      }
-      validatedStageCreated = true;
-    }
-    DuckDBConnection d = c.unwrap(DuckDBConnection.class);
-    try (DuckDBAppender a = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, VALIDATED_STAGE)) {
-      long[] t = s.epochSeconds();
-      double[] v = s.values();
-      for (int i = 0; i < t.length; i++) {
-        boolean has = !Double.isNaN(v[i]);
-        a.beginRow();
-        a.append(t[i]);
-        a.append(has);
-        a.append(has ? v[i] : 0.0);
-        a.append(s.quality()[i].name());
-        a.append(s.method()[i] == null ? "" : s.method()[i].name());
-        a.append(s.reasons()[i]);
-        a.endRow();
-      }
-    }
-    long first = s.epochSeconds()[0];
-    long end = s.epochSeconds()[s.size() - 1] + s.intervalSeconds();
-    try (PreparedStatement del =
-            c.prepareStatement(
-                "DELETE FROM validated_data WHERE meter_id = ? AND obis = ? AND \"timestamp\" >= "
-                    + Sql.TS_PARAM
-                    + " AND \"timestamp\" < "
-                    + Sql.TS_PARAM);
-        PreparedStatement ins =
-            c.prepareStatement(
-                "INSERT INTO validated_data (meter_id, obis, \"timestamp\", value, unit, interval_s,"
-                    + " quality, method, reasons, vee_version) SELECT ?, ?, to_timestamp(ts_s),"
-                    + " CASE WHEN has_value THEN value END, ?, ?, quality, NULLIF(method, ''),"
-                    + " reasons, ? FROM "
-                    + VALIDATED_STAGE);
-        Statement clear = c.createStatement()) {
-      del.setString(1, s.meter().value());
-      del.setString(2, s.obis().toString());
-      del.setLong(3, first);
-      del.setLong(4, end);
-      del.executeUpdate();
-      ins.setString(1, s.meter().value());
-      ins.setString(2, s.obis().toString());
-      ins.setString(3, s.unit().symbol());
-      ins.setInt(4, s.intervalSeconds());
-      ins.setString(5, s.veeVersion());
-      ins.executeUpdate();
-      clear.execute("DELETE FROM " + VALIDATED_STAGE);
-    }
-  }
-
   /**
-   * Stages the plan as one row per series: its meter, channel, unit and source, the latest time
-   * already stored for it ({@code known}, from {@link #latest}), and its times, values and status
-   * bytes as three list columns. The appender takes each list as one Java array, so staging costs a
-   * few calls per series instead of six per row; the rows are unnested in SQL ({@link #ROWS}).
+   * Stages the plan as one row per series, in series-id order: its id, meter, channel, unit and
+   * source, the latest time already stored for it ({@code known}, from the registry), and its
+   * times, values and status bytes as three list columns. The appender takes each list as one Java
+   * array, so staging costs a few calls per series instead of six per row; the rows are unnested in
+   * SQL ({@link #ROWS}) and reach {@code raw_data} grouped by series id.
    */
   @Override
   protected void stage(Connection c, IngestPlan plan) throws SQLException {
+    throw new UnsupportedOperationException("DuckDbStore stages in move()");
+  }
+
+  private void stage(Connection c, List<Staged> staged) throws SQLException {
     if (!stageCreated) {
       try (Statement st = c.createStatement()) {
         st.execute(
             "CREATE TEMP TABLE IF NOT EXISTS "
                 + SERIES
-                + " (sid INTEGER, meter_id VARCHAR, obis VARCHAR, unit VARCHAR, source VARCHAR,"
-                + " known BIGINT, ts BIGINT[], v DOUBLE[], st INTEGER[])");
+                + " (series_id INTEGER, meter_id VARCHAR, obis VARCHAR, unit VARCHAR, source"
+                + " VARCHAR, known BIGINT, ts BIGINT[], v DOUBLE[], st INTEGER[])");
         st.execute(
             "CREATE TEMP TABLE IF NOT EXISTS "
                 + HITS
-                + " (sid INTEGER, ts_s BIGINT, offered DOUBLE, stored DOUBLE)");
+                + " (series_id INTEGER, ts_s BIGINT, offered DOUBLE, stored DOUBLE)");
       }
       stageCreated = true;
     }
     DuckDBConnection d = c.unwrap(DuckDBConnection.class);
-    List<IngestPlan.Part> parts = plan.parts();
     try (DuckDBAppender a = d.createAppender(DuckDBConnection.DEFAULT_SCHEMA, SERIES)) {
-      for (int sid = 0; sid < parts.size(); sid++) {
-        IntervalSeries s = parts.get(sid).series();
+      for (Staged x : staged) {
+        IntervalSeries s = x.part().series();
         a.beginRow();
-        a.append(sid);
+        a.append(x.series().id());
         a.append(s.meter().value());
         a.append(s.obis().toString());
         a.append(s.unit().symbol());
-        a.append(parts.get(sid).source());
-        a.append(latest.getOrDefault(key(s), Long.MIN_VALUE));
+        a.append(x.part().source());
+        a.append(x.series().latestRaw());
         a.append(s.epochSeconds());
         a.append(s.values());
         a.append(s.status());
@@ -358,6 +371,9 @@ public final class DuckDbStore extends SqlStore {
       }
     }
   }
+
+  /** A part of the plan with its series. */
+  private record Staged(IngestPlan.Part part, SeriesRegistry.Entry series) {}
 
   /**
    * Finds the staged rows already stored, records conflicts among them, and appends the rest. Only
@@ -370,31 +386,48 @@ public final class DuckDbStore extends SqlStore {
   @Override
   protected IngestResult move(Connection c, IngestPlan plan, Instant now) throws SQLException {
     long t0 = System.nanoTime();
-    stage(c, plan);
-    long t1 = System.nanoTime();
-    long staged = plan.stagedRows();
+    SeriesRegistry.Pending pending = registry.begin();
+    List<Staged> staged = new ArrayList<>(plan.parts().size());
     boolean fresh = true;
+    int lo = Integer.MAX_VALUE;
+    int hi = Integer.MIN_VALUE;
     for (IngestPlan.Part p : plan.parts()) {
-      Long last = latest.get(key(p.series()));
-      fresh &= last == null || p.series().epochSeconds()[0] > last;
+      IntervalSeries s = p.series();
+      SeriesRegistry.Entry e = pending.entry(s.meter(), s.obis(), s.unit());
+      staged.add(new Staged(p, e));
+      fresh &= s.epochSeconds()[0] > e.latestRaw();
+      pending.rawStored(e, s.epochSeconds()[s.size() - 1]);
+      lo = Math.min(lo, e.id());
+      hi = Math.max(hi, e.id());
     }
-    afterCommit = () -> remember(plan);
+    staged.sort(Comparator.comparingInt(x -> x.series().id()));
+    pending.insertCreated(c);
+    stage(c, staged);
+    long t1 = System.nanoTime();
+    long stagedRows = plan.stagedRows();
+    afterCommit = pending::apply;
     long hits = 0;
     if (!fresh) {
       try (Statement st = c.createStatement()) {
+        // the literal id range lets DuckDB skip, by zone map, the row groups of other series
         hits =
             st.executeUpdate(
                 "INSERT INTO "
                     + HITS
-                    + " SELECT s.sid, s.ts_s, s.value, r.value FROM "
+                    + " SELECT s.series_id, s.ts_s, s.value, r.value FROM "
                     + ROWS
-                    + " s JOIN raw_data r ON r.meter_id = s.meter_id AND r.obis = s.obis"
-                    + " AND r.\"timestamp\" = to_timestamp(s.ts_s) WHERE s.ts_s <= s.known");
+                    + " s JOIN raw_data r ON r.series_id = s.series_id"
+                    + " AND r.\"timestamp\" = to_timestamp(s.ts_s) WHERE s.ts_s <= s.known"
+                    + " AND r.series_id BETWEEN "
+                    + lo
+                    + " AND "
+                    + hi);
       }
     }
     String select =
         "SELECT s.meter_id, s.obis, to_timestamp(s.ts_s), s.value, s.unit, s.status,"
-            + " CASE WHEN (s.status & 5) <> 0 THEN 'SUSPECT' ELSE 'VALID' END, s.source, ? FROM "
+            + " CASE WHEN (s.status & 5) <> 0 THEN 'SUSPECT' ELSE 'VALID' END, s.source, ?,"
+            + " s.series_id FROM "
             + ROWS
             + " s";
     long t2 = System.nanoTime();
@@ -408,7 +441,7 @@ public final class DuckDbStore extends SqlStore {
                   + HITS
                   + " h JOIN "
                   + SERIES
-                  + " x USING (sid) WHERE h.stored <> h.offered ON CONFLICT DO NOTHING")) {
+                  + " x USING (series_id) WHERE h.stored <> h.offered ON CONFLICT DO NOTHING")) {
         ps.setObject(1, Sql.odt(now));
         ps.executeUpdate();
       }
@@ -421,14 +454,14 @@ public final class DuckDbStore extends SqlStore {
       select +=
           " WHERE NOT EXISTS (SELECT 1 FROM "
               + HITS
-              + " h WHERE h.sid = s.sid AND h.ts_s = s.ts_s)";
+              + " h WHERE h.series_id = s.series_id AND h.ts_s = s.ts_s)";
     }
     long inserted = 0;
-    if (hits < staged) {
+    if (hits < stagedRows) {
       try (PreparedStatement ps =
           c.prepareStatement(
               "INSERT INTO raw_data (meter_id, obis, \"timestamp\", value, unit, status, quality,"
-                  + " source, ingested_at) "
+                  + " source, ingested_at, series_id) "
                   + select)) {
         ps.setObject(1, Sql.odt(now));
         inserted = ps.executeUpdate();
@@ -438,25 +471,14 @@ public final class DuckDbStore extends SqlStore {
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "ingest: {} rows staged in {} ms, matched {} stored in {} ms, {} inserted in {} ms",
-          staged,
+          stagedRows,
           (t1 - t0) / 1_000_000,
           hits,
           (t2 - t1) / 1_000_000,
           inserted,
           (System.nanoTime() - t2) / 1_000_000);
     }
-    return new IngestResult(staged, inserted, hits - conflicts, conflicts);
-  }
-
-  private static String key(IntervalSeries s) {
-    return s.meter().value() + '|' + s.obis();
-  }
-
-  private void remember(IngestPlan plan) {
-    for (IngestPlan.Part p : plan.parts()) {
-      long[] t = p.series().epochSeconds();
-      latest.merge(key(p.series()), t[t.length - 1], Math::max);
-    }
+    return new IngestResult(stagedRows, inserted, hits - conflicts, conflicts);
   }
 
   @Override
@@ -483,7 +505,7 @@ public final class DuckDbStore extends SqlStore {
   public void close() {
     writeLock.lock();
     try {
-      for (PreparedStatement[] ps : rawStatements.values()) {
+      for (PreparedStatement[] ps : statements.values()) {
         for (PreparedStatement p : ps) {
           try {
             p.close();
@@ -492,7 +514,7 @@ public final class DuckDbStore extends SqlStore {
           }
         }
       }
-      rawStatements.clear();
+      statements.clear();
       for (Connection c : all) {
         try {
           c.close();

@@ -189,6 +189,61 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void aSeriesGivenTwiceInOneReplaceCallEndsAsTheLaterOneWhereTheyOverlap() {
+    ValidatedSeries first = validated(A, 0, 10, 0.5, "1");
+    ValidatedSeries later = validated(A, 5, 10, 9, "2");
+    ValidatedSeries other = validated(B, 0, 4, 3, "1");
+    store.replaceValidated(List.of(first, other, later));
+    ValidatedSeries a = store.readValidated(A, ENERGY, null, null).orElseThrow();
+    assertThat(a.size()).isEqualTo(15);
+    assertThat(a.values()[4]).isEqualTo(4.5);
+    assertThat(a.values()[5]).isEqualTo(9);
+    assertThat(a.veeVersion()).isEqualTo("2");
+    assertThat(store.readValidated(B, ENERGY, null, null)).contains(other);
+  }
+
+  @Test
+  void validatedSeriesOfAChannelWithoutRawRowsIsReadBackButIsNoRawChannel() {
+    ValidatedSeries v = validated(A, 0, 6, 1, "1");
+    store.replaceValidated(v);
+    assertThat(store.readValidated(A, ENERGY, null, null)).contains(v);
+    assertThat(store.channels(A)).isEmpty();
+    assertThat(store.lastCaptureTime(A, ENERGY)).isEmpty();
+    assertThat(store.readRaw(A, ENERGY, null, null).isEmpty()).isTrue();
+    store.ingest(List.of(batch(series("meter-a", 2, 3))));
+    assertThat(store.channels(A)).containsExactly(ENERGY);
+    assertThat(store.lastCaptureTime(A, ENERGY)).contains(at(4));
+    assertThat(store.readRaw(A, ENERGY, null, null)).isEqualTo(series("meter-a", 2, 3));
+  }
+
+  @Test
+  void channelsAndLastCapturesFollowEveryIngest() {
+    ObisCode volts = ObisCode.parse("1-0:32.7.0.255");
+    store.ingest(List.of(batch(series("meter-a", 0, 4))));
+    assertThat(store.channels(A)).containsExactly(ENERGY);
+    IntervalSeries v =
+        IntervalSeries.of(
+            A, volts, Unit.VOLT, new long[] {at(9).getEpochSecond()}, new double[] {230});
+    store.ingest(List.of(batch(v), batch(series("meter-b", 3, 2))));
+    assertThat(store.channels(A)).containsExactly(ENERGY, volts);
+    assertThat(store.channels(B)).containsExactly(ENERGY);
+    assertThat(store.lastCaptureTimes(ENERGY)).isEqualTo(Map.of(A, at(3), B, at(4)));
+    assertThat(store.lastCaptureTimes(volts)).isEqualTo(Map.of(A, at(9)));
+    assertThat(store.readRaw(A, volts, null, null).unit()).isEqualTo(Unit.VOLT);
+    assertThat(store.channels(MeterId.of("meter-z"))).isEmpty();
+  }
+
+  @Test
+  void editsOfAMeterWithoutEditsAreEmptyAndAppearOnceRecorded() {
+    store.replaceValidated(validated(A, 0, 4, 0, "1"));
+    assertThat(store.edits(A)).isEmpty();
+    store.recordEdit(new ManualEdit(A, ENERGY, at(2), 5, "ann", "fix", at(100)));
+    assertThat(store.edits(A)).hasSize(1);
+    assertThat(store.readValidated(A, ENERGY, null, null).orElseThrow().values()[2]).isEqualTo(5);
+    assertThat(store.edits(B)).isEmpty();
+  }
+
+  @Test
   void manyInsightsAreStoredTogetherAndReplaceEarlierOnes() {
     Instant t = Instant.parse("2026-02-01T00:00:00Z");
     store.putInsight("meter-a", "consumer", "{\"v\":1}", t);

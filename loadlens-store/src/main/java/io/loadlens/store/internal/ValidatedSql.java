@@ -146,7 +146,7 @@ final class ValidatedSql {
   }
 
   /** Overlays the latest edit of each interval in the series' span. */
-  private static void applyEdits(
+  static void applyEdits(
       Connection c,
       MeterId meter,
       ObisCode obis,
