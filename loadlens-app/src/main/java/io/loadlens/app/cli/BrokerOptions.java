@@ -5,7 +5,9 @@ import io.loadlens.app.config.LoadlensConfig;
 import io.loadlens.transport.ReadingPublisher;
 import io.loadlens.transport.codec.WireCodec;
 import io.loadlens.transport.kafka.KafkaPublisher;
+import io.loadlens.transport.kafka.KafkaSasl;
 import io.loadlens.transport.kafka.KafkaSettings;
+import io.loadlens.transport.kafka.KafkaTls;
 import io.loadlens.transport.kafka.KafkaTopics;
 import io.loadlens.transport.mqtt.MqttPublisher;
 import io.loadlens.transport.mqtt.MqttSettings;
@@ -118,7 +120,21 @@ public class BrokerOptions {
     try {
       KafkaSettings s = KafkaSettings.of(bootstrap);
       if (y != null) {
-        s = s.withTopic(y.topic(), y.partitions()).withGroup(y.group());
+        s =
+            s.withTopic(y.topic(), y.partitions())
+                .withEventsTopic(y.eventsTopic())
+                .withGroup(y.group());
+        if (y.tls() != null) {
+          s = s.withTls(tls(y.tls()));
+        }
+        if (y.sasl() != null) {
+          s =
+              s.withSasl(
+                  new KafkaSasl(
+                      KafkaSasl.Mechanism.parse(y.sasl().mechanism()),
+                      y.sasl().username(),
+                      Path.of(y.sasl().passwordFile())));
+        }
       }
       return s;
     } catch (IllegalArgumentException e) {
@@ -135,6 +151,25 @@ public class BrokerOptions {
     }
     return MqttPublisher.connect(
         mqtt(cfg, "loadlens-gateway-" + gatewayName), gatewayName, codec(), clock, 10_000);
+  }
+
+  private static KafkaTls tls(LoadlensConfig.KafkaTls t) {
+    if (t.ca() != null && t.truststore() != null) {
+      throw new ConfigException("transport.kafka.tls: give ca or truststore, not both");
+    }
+    KafkaTls tls =
+        t.ca() != null
+            ? KafkaTls.caFile(Path.of(t.ca()))
+            : t.truststore() != null
+                ? KafkaTls.truststore(Path.of(t.truststore()), path(t.truststorePasswordFile()))
+                : KafkaTls.systemTrust();
+    if (t.cert() != null || t.key() != null) {
+      tls = tls.withClientPem(path(t.cert()), path(t.key()));
+    }
+    if (t.keystore() != null) {
+      tls = tls.withKeystore(Path.of(t.keystore()), path(t.keystorePasswordFile()));
+    }
+    return tls;
   }
 
   String gatewayName(LoadlensConfig cfg) {

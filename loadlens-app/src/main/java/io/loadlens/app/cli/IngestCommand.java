@@ -6,6 +6,7 @@ import io.loadlens.store.Store;
 import io.loadlens.transport.IngestService;
 import io.loadlens.transport.ReadingSubscriber;
 import io.loadlens.transport.kafka.KafkaSubscriber;
+import io.loadlens.transport.kafka.KafkaTopics;
 import io.loadlens.transport.mqtt.MqttSubscriber;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -85,7 +86,9 @@ public final class IngestCommand implements Callable<Integer> {
 
   private ReadingSubscriber subscriber() {
     if (broker.isKafka(data.config())) {
-      return new KafkaSubscriber(broker.kafka(data.config()), clientId, 500);
+      var settings = broker.kafka(data.config());
+      KafkaTopics.ensure(settings);
+      return new KafkaSubscriber(settings, clientId, 500);
     }
     return new MqttSubscriber(broker.mqtt(data.config(), clientId), null, 500);
   }

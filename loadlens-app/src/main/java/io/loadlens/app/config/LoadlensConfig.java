@@ -111,14 +111,46 @@ public record LoadlensConfig(
   }
 
   /** Kafka cluster settings. */
-  public record Kafka(String bootstrap, String topic, Integer partitions, String group) {
+  public record Kafka(
+      String bootstrap,
+      String topic,
+      String eventsTopic,
+      Integer partitions,
+      String group,
+      KafkaTls tls,
+      KafkaSasl sasl) {
     public Kafka {
       if (bootstrap == null || bootstrap.isBlank()) {
         throw new IllegalArgumentException("transport.kafka.bootstrap (HOST:PORT) is required");
       }
       topic = topic == null ? "loadlens.readings" : topic;
+      eventsTopic = eventsTopic == null ? "loadlens.events" : eventsTopic;
       partitions = positive("transport.kafka.partitions", partitions, 6);
       group = group == null ? "loadlens-ingest" : group;
+    }
+  }
+
+  /**
+   * TLS to the Kafka brokers: the brokers' CA as PEM ({@code ca}) or a trust store (with its
+   * password file), none of them for the system's trust; a client certificate as PEM ({@code cert}
+   * + {@code key}) or a key store.
+   */
+  public record KafkaTls(
+      String ca,
+      String truststore,
+      String truststorePasswordFile,
+      String cert,
+      String key,
+      String keystore,
+      String keystorePasswordFile) {}
+
+  /** SASL: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, the password read from a file. */
+  public record KafkaSasl(String mechanism, String username, String passwordFile) {
+    public KafkaSasl {
+      if (mechanism == null || username == null || passwordFile == null) {
+        throw new IllegalArgumentException(
+            "transport.kafka.sasl needs mechanism, username and password_file");
+      }
     }
   }
 

@@ -177,14 +177,15 @@ public final class CollectionPipeline implements AutoCloseable {
   }
 
   private synchronized void flushEvents() {
-    if (store == null) {
-      events.clear(); // a gateway logs events in ingest.log; VEE finds the gaps on the store side
+    if (events.isEmpty()) {
       return;
     }
-    if (!events.isEmpty()) {
+    if (store == null) {
+      gateway.publishEvents(List.copyOf(events)); // through the outbox to the events topic
+    } else {
       store.recordEvents(List.copyOf(events));
-      events.clear();
     }
+    events.clear();
   }
 
   /** A pass: what the collector did and what the store took of it. */

@@ -1,5 +1,6 @@
 package io.loadlens.app.pipeline;
 
+import io.loadlens.model.MeterEvent;
 import io.loadlens.model.ReadingBatch;
 import io.loadlens.store.IngestResult;
 import io.loadlens.store.Store;
@@ -38,6 +39,12 @@ public final class StoreSink implements BatchSink {
     inserted.addAndGet(r.inserted());
     duplicates.addAndGet(r.duplicates());
     conflicts.addAndGet(r.conflicts());
+  }
+
+  /** Meter events from a remote gateway; the store keeps each once, so re-delivery is harmless. */
+  @Override
+  public void writeEvents(List<MeterEvent> events) {
+    store.recordEvents(events);
   }
 
   @Override

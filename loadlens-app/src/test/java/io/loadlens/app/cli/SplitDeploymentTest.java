@@ -2,6 +2,7 @@ package io.loadlens.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.loadlens.model.MeterEvent;
 import io.loadlens.model.MeterId;
 import io.loadlens.store.Store;
 import io.loadlens.store.Stores;
@@ -78,6 +79,8 @@ class SplitDeploymentTest {
             "2",
             "--first-address",
             "127.3.2.1",
+            "--faults",
+            "missing-entries=1",
             "--for",
             "300",
             "--fleet-file",
@@ -105,6 +108,10 @@ class SplitDeploymentTest {
       for (int m = 1; m <= 3; m++) {
         assertThat(store.channels(MeterId.of(String.format("SIM-%05d", m)))).isNotEmpty();
       }
+      // the gaps the gateway found in every meter's profile came over the events topic
+      assertThat(store.events(Instant.EPOCH, Instant.now().plusSeconds(86_400), 1000))
+          .extracting(e -> e.kind())
+          .contains(MeterEvent.Kind.GAP);
     }
     assertThat(stored).isEqualTo(rows).isGreaterThan(3L * 2 * 96);
 
