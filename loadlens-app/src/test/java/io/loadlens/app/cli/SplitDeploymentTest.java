@@ -6,20 +6,12 @@ import io.loadlens.model.MeterEvent;
 import io.loadlens.model.MeterId;
 import io.loadlens.store.Store;
 import io.loadlens.store.Stores;
-import io.loadlens.transport.mqtt.EmbeddedBroker;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,33 +24,37 @@ import org.junit.jupiter.api.io.TempDir;
  * 127.0.0.1:1883 when it answers, else an embedded broker), and the store checked afterwards.
  */
 class SplitDeploymentTest {
-  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static final Duration WAIT = CliProcesses.WAIT;
 
   @TempDir Path dir;
 
-  private final List<Process> children = new ArrayList<>();
-  private EmbeddedBroker embedded;
+  private CliProcesses processes;
+  private TestBroker broker;
   private String mqttUrl;
 
   @BeforeEach
   void broker() throws IOException {
-    if (answers(1883)) {
-      mqttUrl = "mqtt://127.0.0.1:1883";
-    } else {
-      int port = freePort();
-      embedded = EmbeddedBroker.start(dir.resolve("broker"), "127.0.0.1", port, Optional.empty());
-      mqttUrl = "mqtt://127.0.0.1:" + port;
-    }
+    processes = new CliProcesses(dir);
+    broker = TestBroker.start(dir.resolve("broker"));
+    mqttUrl = broker.url();
   }
 
   @AfterEach
   void stopAll() throws Exception {
-    for (Process p : children) {
-      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
-    if (embedded != null) {
-      embedded.close();
-    }
+    processes.close();
+    broker.close();
+  }
+
+  private Process start(Path log, String... args) throws IOException {
+    return processes.start(log, args);
+  }
+
+  private static void awaitLine(Process p, Path log, Predicate<String> wanted) throws Exception {
+    CliProcesses.awaitLine(p, log, wanted);
+  }
+
+  private static void stopGracefully(Process p) throws Exception {
+    CliProcesses.stopGracefully(p);
   }
 
   @Test
@@ -238,58 +234,5 @@ class SplitDeploymentTest {
       }
     }
     return rows;
-  }
-
-  private Process start(Path log, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.add("-Xmx512m");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("io.loadlens.app.Main");
-    cmd.addAll(List.of(args));
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .directory(dir.toFile())
-            .start();
-    children.add(p);
-    return p;
-  }
-
-  private static void awaitLine(Process p, Path log, Predicate<String> wanted) throws Exception {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      String text = Files.exists(log) ? Files.readString(log) : "";
-      if (text.lines().anyMatch(wanted)) {
-        return;
-      }
-      assertThat(p.isAlive()).as("process exited: " + text).isTrue();
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no expected line in " + log + ": " + Files.readString(log));
-  }
-
-  /** SIGTERM, as systemd stops a unit; the command closes its store or outbox and exits 0. */
-  private static void stopGracefully(Process p) throws Exception {
-    p.destroy();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
-    assertThat(p.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
-  }
-
-  private static boolean answers(int port) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }
