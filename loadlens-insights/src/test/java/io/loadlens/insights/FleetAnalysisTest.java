@@ -98,4 +98,40 @@ class FleetAnalysisTest {
         .usingRecursiveFieldByFieldElementComparator()
         .isEqualTo(b.segmentation().segments());
   }
+
+  @Test
+  void segmentsByTheHouseholdsRoutineNotByACarChargedTwiceAWeek() {
+    // Two routines (out 08:00-18:00 on weekdays, or home all day) with and without a 7.4 kW charge
+    // on two evenings a week, 20:00-23:00: the charging must not decide the segment.
+    FleetGrid grid = new FleetGrid(START.atStartOfDay(Z).toEpochSecond(), 3600, DAYS * 24);
+    List<ConsumerProfileSummary> fleet = new ArrayList<>();
+    for (int c = 0; c < 40; c++) {
+      boolean away = c % 2 == 0;
+      boolean ev = c % 4 < 2;
+      double scale = 1 + 0.02 * c;
+      ValidatedSeries s =
+          Synthetic.series(
+              (away ? "away" : "home") + c,
+              START,
+              DAYS,
+              3600,
+              Z,
+              (t, i) -> {
+                int h = t.getHour();
+                boolean weekday = t.getDayOfWeek().getValue() <= 5;
+                boolean out = away && weekday && h >= 8 && h < 18;
+                double kw = 0.15 + (h >= 7 && h < 23 && !out ? 0.6 * scale : 0);
+                int dow = t.getDayOfWeek().getValue();
+                boolean charging = ev && (dow == 2 || dow == 5) && h >= 20 && h < 23;
+                return kw + (charging ? 7.4 : 0);
+              });
+      ConsumerInsights ci = InsightEngine.analyse(ConsumerInput.of(s, Z), InsightConfig.defaults());
+      fleet.add(ConsumerProfileSummary.of(s, ci, null, grid));
+    }
+    FleetInsights f = FleetAnalysis.analyse(fleet, FleetConfig.defaults(grid, Z));
+    assertThat(f.segmentation().segments())
+        .extracting(seg -> seg.members().stream().map(m -> m.substring(0, 4)).distinct().toList())
+        .as(f.segmentation().segments().toString())
+        .containsExactlyInAnyOrder(List.of("away"), List.of("home"));
+  }
 }

@@ -10,17 +10,19 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Segments consumers by normalised hourly typical-day shape with k-means++; k is the one with the
- * highest mean silhouette among {@code minSegments..maxSegments}.
+ * Segments consumers by their routine day ({@link RoutineShape}) with k-means++; k is the one with
+ * the highest mean silhouette among {@code minSegments..maxSegments}. Each segment is shown by the
+ * mean of its members' normalised hourly day shapes.
  */
 final class Segmenter {
   private Segmenter() {}
 
   static FleetInsights.Segmentation segment(
       List<ConsumerProfileSummary> consumers, FleetConfig cfg) {
+    RoutineShape.Calendar cal = RoutineShape.Calendar.of(cfg.grid(), cfg.zone());
     double[][] x = new double[consumers.size()][];
     for (int i = 0; i < x.length; i++) {
-      x[i] = consumers.get(i).dayShape();
+      x[i] = RoutineShape.of(consumers.get(i).demandKw(), cal);
     }
     int maxK = Math.min(cfg.maxSegments(), Math.max(cfg.minSegments(), x.length - 1));
     int[] sample = sample(x.length, cfg.silhouetteSample(), cfg.seed());
@@ -54,7 +56,8 @@ final class Segmenter {
       }
     }
     return new FleetInsights.Segmentation(
-        "k in "
+        "routine day (weekday and weekend median demand per hour above the always-on level, in"
+            + " the 4 quietest months, normalised, capped at 2.5); k in "
             + cfg.minSegments()
             + ".."
             + maxK
@@ -112,7 +115,7 @@ final class Segmenter {
       if (g.isEmpty()) {
         continue;
       }
-      double[] c = r.centroids()[j];
+      double[] c = meanShape(g);
       int peakHour = 0;
       double min = Double.POSITIVE_INFINITY;
       for (int h = 0; h < 24; h++) {
@@ -148,6 +151,17 @@ final class Segmenter {
     }
     out.sort((a, b) -> Integer.compare(b.size(), a.size()));
     return out;
+  }
+
+  /** The mean of the members' normalised hourly day shapes: what a segment looks like. */
+  static double[] meanShape(List<ConsumerProfileSummary> g) {
+    double[] c = new double[24];
+    for (ConsumerProfileSummary m : g) {
+      for (int h = 0; h < 24; h++) {
+        c[h] += m.dayShape()[h] / g.size();
+      }
+    }
+    return c;
   }
 
   /** A segment's name from its members' appliances and its centroid's shape. */
