@@ -313,6 +313,20 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void anEventRepeatedWithinOneCallIsStoredOnceWithItsFirstDetailAndExactTimes() {
+    Instant start = at(4).plusNanos(123_456_000);
+    MeterEvent first = new MeterEvent(A, MeterEvent.Kind.GAP, start, at(8), null, "first");
+    MeterEvent again = new MeterEvent(A, MeterEvent.Kind.GAP, start, at(8), null, "second");
+    List<MeterEvent> many = new ArrayList<>(List.of(first, again));
+    for (int i = 0; i < 200; i++) {
+      many.add(new MeterEvent(B, MeterEvent.Kind.CLOCK, at(i), at(i), null, "n" + i));
+    }
+    store.recordEvents(many);
+    assertThat(store.events(A, at(0), at(20))).containsExactly(first);
+    assertThat(store.events(B, at(0), at(200))).hasSize(200);
+  }
+
+  @Test
   void insightIsReplacedOnPut() {
     Instant t = Instant.parse("2026-03-01T00:00:00Z");
     store.putInsight("meter-a", "summary", "{\"v\":1}", t);
