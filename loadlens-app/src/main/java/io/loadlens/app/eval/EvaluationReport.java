@@ -43,19 +43,30 @@ final class EvaluationReport {
     segmentation(sb, r);
     SimulatedFleetEvaluation.ForecastErrors fe = r.forecast();
     sb.append(
-        "\n| next-day forecast backtest | MAPE | nMAE (MAE / range) |\n| --- | ---: | ---: |\n");
+        "\n| next-day forecast backtest | MAPE | nMAE (MAE / range) | WAPE | MAPE of daily energy |"
+            + "\n| --- | ---: | ---: | ---: | ---: |\n");
     sb.append(
         f(
-            "| household, mean over %d | %.1f %% | %.1f %% |%n",
-            fe.consumers(), fe.meanMapePercent(), fe.meanNmaePercent()));
+            "| household, mean over %d | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n",
+            fe.consumers(),
+            fe.meanMapePercent(),
+            fe.meanNmaePercent(),
+            fe.meanWapePercent(),
+            fe.meanDailyMapePercent()));
     sb.append(
         f(
-            "| household, median | %.1f %% | %.1f %% |%n",
-            fe.medianMapePercent(), fe.medianNmaePercent()));
+            "| household, median | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n",
+            fe.medianMapePercent(),
+            fe.medianNmaePercent(),
+            fe.medianWapePercent(),
+            fe.medianDailyMapePercent()));
     sb.append(
         f(
-            "| fleet aggregate | %.1f %% | %.1f %% |%n",
-            fe.fleetMapePercent(), fe.fleetNmaePercent()));
+            "| fleet aggregate | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n",
+            fe.fleetMapePercent(),
+            fe.fleetNmaePercent(),
+            fe.fleetWapePercent(),
+            fe.fleetDailyMapePercent()));
     sb.append("\nMisclassified households (first ").append(SimulatedFleetEvaluation.EXAMPLES);
     sb.append(" per question and error type):\n\n");
     for (SimulatedFleetEvaluation.Miss m : r.misses()) {

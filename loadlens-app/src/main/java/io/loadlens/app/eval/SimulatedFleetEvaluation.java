@@ -79,8 +79,14 @@ public final class SimulatedFleetEvaluation {
       double medianMapePercent,
       double meanNmaePercent,
       double medianNmaePercent,
+      double meanWapePercent,
+      double medianWapePercent,
+      double meanDailyMapePercent,
+      double medianDailyMapePercent,
       double fleetMapePercent,
-      double fleetNmaePercent) {}
+      double fleetNmaePercent,
+      double fleetWapePercent,
+      double fleetDailyMapePercent) {}
 
   /** Everything a run measured. */
   public record Result(
@@ -279,26 +285,33 @@ public final class SimulatedFleetEvaluation {
   }
 
   static ForecastErrors forecastErrors(List<MeterPipeline.Analysed> analysed, Forecast fleet) {
-    double[] mape =
-        analysed.stream()
-            .map(a -> a.insights().forecast())
-            .filter(f -> f != null && Double.isFinite(f.mapePercent()))
-            .mapToDouble(Forecast::mapePercent)
-            .toArray();
-    double[] nmae =
-        analysed.stream()
-            .map(a -> a.insights().forecast())
-            .filter(f -> f != null && Double.isFinite(f.nmaePercent()))
-            .mapToDouble(Forecast::nmaePercent)
-            .toArray();
+    double[] mape = metric(analysed, Forecast::mapePercent);
+    double[] nmae = metric(analysed, Forecast::nmaePercent);
+    double[] wape = metric(analysed, Forecast::wapePercent);
+    double[] daily = metric(analysed, Forecast::dailyMapePercent);
     return new ForecastErrors(
         mape.length,
         mean(mape),
         median(mape),
         mean(nmae),
         median(nmae),
+        mean(wape),
+        median(wape),
+        mean(daily),
+        median(daily),
         fleet == null ? Double.NaN : fleet.mapePercent(),
-        fleet == null ? Double.NaN : fleet.nmaePercent());
+        fleet == null ? Double.NaN : fleet.nmaePercent(),
+        fleet == null ? Double.NaN : fleet.wapePercent(),
+        fleet == null ? Double.NaN : fleet.dailyMapePercent());
+  }
+
+  private static double[] metric(
+      List<MeterPipeline.Analysed> analysed, java.util.function.ToDoubleFunction<Forecast> f) {
+    return analysed.stream()
+        .map(a -> a.insights().forecast())
+        .filter(x -> x != null && Double.isFinite(f.applyAsDouble(x)))
+        .mapToDouble(f)
+        .toArray();
   }
 
   static double mean(double[] x) {
