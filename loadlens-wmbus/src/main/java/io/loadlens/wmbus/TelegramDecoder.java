@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Decodes a wireless M-Bus telegram through its layers (EN 13757-4 link layer, EN 13757-7 ELL, AFL
@@ -22,16 +23,45 @@ public final class TelegramDecoder {
   static final int CI_TPL_LONG = 0x72;
   static final int CI_TPL_SHORT = 0x7A;
   static final int CI_TPL_NONE = 0x78;
+  private static final int FCL_MORE_FRAGMENTS = 1 << 14;
+  private static final int FCL_MCL = 1 << 13;
+  private static final int FCL_ML = 1 << 12;
+  private static final int FCL_MCR = 1 << 11;
+  private static final int FCL_MAC = 1 << 10;
+  private static final int FCL_KI = 1 << 9;
+  private static final int FCL_MESSAGE_FIELDS = FCL_MCL | FCL_ML | FCL_MCR | FCL_MAC | FCL_KI;
+  private static final int FCL_FRAGMENT_ID = 0xFF;
   private static final int ELL_ENC_AES_CTR = 1;
   private static final int CC_H = 0x10;
   private static final int CC_R = 0x02;
 
   private TelegramDecoder() {}
 
+  /**
+   * Decodes a whole (unfragmented) telegram. A fragment of a fragmented AFL message is refused with
+   * an error saying so; {@link #decodeLayers} hands it back for an {@link AflReassembler}.
+   */
   public static WMBusTelegram decode(byte[] frame, KeyLookup keys) {
+    return switch (decodeLayers(frame, keys)) {
+      case Decoded.Whole w -> w.telegram();
+      case Decoded.Part p ->
+          throw new WMBusException(
+              "wM-Bus "
+                  + p.fragment().meter()
+                  + ": AFL fragment "
+                  + p.fragment().fragmentId()
+                  + " of a fragmented message; reassemble the fragments (AflReassembler)");
+    };
+  }
+
+  /**
+   * Decodes a telegram, or, when it is a fragment of a fragmented AFL message (EN 13757-7 §6.3.2:
+   * fragment ID ≠ 0), decodes its link layer, ELL and AFL header and returns the fragment.
+   */
+  public static Decoded decodeLayers(byte[] frame, KeyLookup keys) {
     LinkLayer.Stripped s = LinkLayer.strip(frame);
     byte[] t = s.telegram();
-    Context c = new Context(t, keys);
+    Context c = new Context(t, keys, s.format());
     c.checks.add(
         s.format() == LinkLayer.Format.NO_CRC ? "DLL CRC (removed by the receiver)" : "DLL CRC");
     c.manufacturer = Manufacturer.decode(u16(t, 2));
@@ -42,25 +72,46 @@ public final class TelegramDecoder {
     c.ivAddress = Arrays.copyOfRange(t, 2, 10);
     c.at = 10;
     List<DataRecord> records = c.layers();
-    return new WMBusTelegram(
-        s.format(),
-        t[1] & 0xFF,
-        c.manufacturer,
-        c.id,
-        c.version,
-        c.type,
-        WMBusTelegram.medium(c.type),
-        c.access,
-        c.status,
-        c.security,
-        c.checks,
-        records);
+    if (records == null) {
+      return new Decoded.Part(
+          new AflFragment(
+              c.manufacturer + "-" + c.id,
+              HexFormat.of().formatHex(c.ivAddress).toUpperCase(),
+              c.fragmentId,
+              !c.moreFragments,
+              t,
+              Arrays.copyOfRange(c.t, c.at, c.t.length),
+              c.fragmentId == 1 ? c : null));
+    }
+    return new Decoded.Whole(c.telegram(records));
+  }
+
+  /**
+   * Decodes the message the fragments carry, in order, the first with the AFL message fields: the
+   * first fragment's headers and AFL, then the TPL and application data of all fragments.
+   */
+  static WMBusTelegram decodeReassembled(List<AflFragment> fragments, KeyLookup keys) {
+    Context first = fragments.get(0).context();
+    int payload = 0;
+    for (AflFragment f : fragments) {
+      payload += f.payloadLength();
+    }
+    byte[] t = Arrays.copyOf(first.t, first.at + payload);
+    int p = first.at;
+    for (AflFragment f : fragments) {
+      p += f.copyPayload(t, p);
+    }
+    Context c = first.resumeWith(t, keys);
+    c.checks.add("AFL reassembly (" + fragments.size() + " fragments)");
+    c.checkMessageLength();
+    return c.telegram(c.layers());
   }
 
   /** Decoding state while walking the layers. */
-  private static final class Context {
+  static final class Context {
     byte[] t;
     final KeyLookup keys;
+    final LinkLayer.Format format;
     final List<String> checks = new ArrayList<>();
     String manufacturer;
     String id;
@@ -72,16 +123,68 @@ public final class TelegramDecoder {
     int access = -1;
     int status = -1;
     String security = "none";
+    boolean aflSeen;
+    int fragmentId;
+    boolean moreFragments;
+    byte[] ki;
     byte[] mcr;
     byte[] mac;
+    int ml = -1;
     int macStart = -1;
     int mcl = -1;
+    boolean counterAuthenticated;
 
-    Context(byte[] t, KeyLookup keys) {
+    Context(byte[] t, KeyLookup keys, LinkLayer.Format format) {
       this.t = t;
       this.keys = keys;
+      this.format = format;
     }
 
+    /** A copy of this (a first fragment's) state over the reassembled message {@code t}. */
+    Context resumeWith(byte[] t, KeyLookup keys) {
+      Context c = new Context(t, keys, format);
+      c.checks.addAll(checks);
+      c.manufacturer = manufacturer;
+      c.id = id;
+      c.idBytes = idBytes;
+      c.version = version;
+      c.type = type;
+      c.ivAddress = ivAddress;
+      c.at = at;
+      c.access = access;
+      c.status = status;
+      c.security = security;
+      c.aflSeen = true;
+      c.fragmentId = fragmentId;
+      c.ki = ki;
+      c.mcr = mcr;
+      c.mac = mac;
+      c.ml = ml;
+      c.macStart = macStart;
+      c.mcl = mcl;
+      return c;
+    }
+
+    WMBusTelegram telegram(List<DataRecord> records) {
+      return new WMBusTelegram(
+          format,
+          t[1] & 0xFF,
+          manufacturer,
+          id,
+          version,
+          type,
+          WMBusTelegram.medium(type),
+          access,
+          status,
+          security,
+          checks,
+          records,
+          counterAuthenticated
+              ? OptionalLong.of(DataRecordDecoder.unsignedLittleEndian(mcr, 0, 4))
+              : OptionalLong.empty());
+    }
+
+    /** The decoded records, or null when the telegram is a fragment of a fragmented message. */
     List<DataRecord> layers() {
       while (true) {
         need(1, "CI field");
@@ -89,7 +192,12 @@ public final class TelegramDecoder {
         switch (ci) {
           case CI_ELL_SHORT -> ell(false);
           case CI_ELL_LONG -> ell(true);
-          case CI_AFL -> afl();
+          case CI_AFL -> {
+            afl();
+            if (fragmentId != 0) {
+              return null;
+            }
+          }
           case CI_TPL_SHORT -> {
             return tpl(false);
           }
@@ -155,9 +263,17 @@ public final class TelegramDecoder {
 
     /**
      * The AFL (EN 13757-7 §6, OMS Vol. 2 §7.2.3): {@code 90 AFL.L FCL(2) [MCL] [KI(2)] [MCR(4)]
-     * [MAC(8|16)] [ML(2)]}; the TPL follows at {@code CI + 2 + AFL.L}.
+     * [MAC(n)] [ML(2)]}; the TPL (or, in a fragment, the next piece of it) follows at {@code CI + 2
+     * + AFL.L}. FCL: bit 14 more fragments, 13 MCL, 12 ML, 11 MCR, 10 MAC, 9 KI present, bits 0-7
+     * the fragment ID (0 = not fragmented, 1 = the first fragment, then +1 each). MCL, KI, MCR, MAC
+     * and ML may only be in the first fragment.
      */
     void afl() {
+      if (aflSeen) {
+        throw new WMBusException(
+            "wM-Bus " + manufacturer + " " + id + ": a second AFL at offset " + at);
+      }
+      aflSeen = true;
       need(4, "AFL header");
       int aflLength = t[at + 1] & 0xFF;
       int end = at + 2 + aflLength;
@@ -174,35 +290,98 @@ public final class TelegramDecoder {
                 + " bytes left");
       }
       int fcl = (int) DataRecordDecoder.unsignedLittleEndian(t, at + 2, 2);
-      if ((fcl & 0x4000) != 0 || (fcl & 0xFF) != 0) {
+      fragmentId = fcl & FCL_FRAGMENT_ID;
+      moreFragments = (fcl & FCL_MORE_FRAGMENTS) != 0;
+      if (fragmentId == 0 && moreFragments) {
         throw new WMBusException(
-            "wM-Bus " + manufacturer + " " + id + ": fragmented AFL messages are not supported");
+            "wM-Bus "
+                + manufacturer
+                + " "
+                + id
+                + ": AFL more-fragments bit set with fragment ID 0 (unfragmented)");
       }
       int p = at + 4;
-      if ((fcl & (1 << 13)) != 0) {
+      if ((fcl & FCL_MCL) != 0) {
         aflField(p, 1, end, "MCL");
         mcl = t[p++] & 0xFF;
       }
-      if ((fcl & (1 << 9)) != 0) {
+      if ((fcl & FCL_KI) != 0) {
         aflField(p, 2, end, "KI");
+        ki = Arrays.copyOfRange(t, p, p + 2);
         p += 2;
       }
-      if ((fcl & (1 << 11)) != 0) {
+      if ((fcl & FCL_MCR) != 0) {
         aflField(p, 4, end, "MCR");
         mcr = Arrays.copyOfRange(t, p, p + 4);
         p += 4;
       }
-      if ((fcl & (1 << 10)) != 0) {
-        int macLength = mcl >= 0 && (mcl & 0x0F) == 5 ? 8 : 16;
+      if ((fcl & FCL_MAC) != 0) {
+        int macLength = macLength();
         aflField(p, macLength, end, "MAC");
         mac = Arrays.copyOfRange(t, p, p + macLength);
         p += macLength;
       }
-      if ((fcl & (1 << 12)) != 0) {
+      if ((fcl & FCL_ML) != 0) {
         aflField(p, 2, end, "ML");
+        ml = (int) DataRecordDecoder.unsignedLittleEndian(t, p, 2);
+      }
+      if (fragmentId > 1 && (fcl & FCL_MESSAGE_FIELDS) != 0) {
+        throw new WMBusException(
+            String.format(
+                "wM-Bus %s %s: AFL fragment %d carries message fields (FCL 0x%04X); only the first fragment may",
+                manufacturer, id, fragmentId, fcl));
       }
       at = end;
       macStart = end;
+      if (fragmentId == 0) {
+        checkMessageLength();
+      }
+    }
+
+    /** The MAC length of the MCL authentication type (EN 13757-7 table 6: AES-CMAC truncated). */
+    private int macLength() {
+      if (mcl < 0) {
+        throw new WMBusException(
+            "wM-Bus "
+                + manufacturer
+                + " "
+                + id
+                + ": AFL MAC present without MCL, whose authentication type gives its length");
+      }
+      return switch (mcl & 0x0F) {
+        case 4 -> 4;
+        case 5 -> 8;
+        case 6 -> 12;
+        case 7 -> 16;
+        default ->
+            throw new WMBusException(
+                "wM-Bus "
+                    + manufacturer
+                    + " "
+                    + id
+                    + ": AFL authentication type AT="
+                    + (mcl & 0x0F)
+                    + " is not supported (AES-CMAC 4 to 7 are)");
+      };
+    }
+
+    /** AFL.ML counts the bytes after the AFL to the end of the (reassembled) message. */
+    void checkMessageLength() {
+      if (ml >= 0 && ml != t.length - macStart) {
+        throw new WMBusException(
+            "wM-Bus "
+                + manufacturer
+                + " "
+                + id
+                + ": AFL message length ML "
+                + ml
+                + " != "
+                + (t.length - macStart)
+                + " bytes after the AFL");
+      }
+      if (ml >= 0) {
+        checks.add("AFL message length");
+      }
     }
 
     private void aflField(int p, int n, int end, String field) {
@@ -290,8 +469,12 @@ public final class TelegramDecoder {
         byte[] kmac = Aes.cmac(key, kdfInput(0x01));
         verifyMac(kmac);
         key = kenc;
+        security = "TPL mode 7 (AES-128-CBC, KDF)";
+        List<DataRecord> records = decryptCbc(p, blocks, key, new byte[16]);
+        counterAuthenticated = true; // the keys were derived from it
+        return records;
       }
-      security = "TPL mode 7 (AES-128-CBC, KDF)";
+      security = "TPL mode 7 (AES-128-CBC)";
       return decryptCbc(p, blocks, key, new byte[16]);
     }
 
@@ -308,12 +491,18 @@ public final class TelegramDecoder {
       if (mac == null) {
         return;
       }
-      byte[] tpl = Arrays.copyOfRange(t, macStart, t.length);
-      byte[] msg = new byte[1 + 4 + tpl.length];
-      msg[0] = (byte) mcl;
-      System.arraycopy(mcr, 0, msg, 1, 4);
-      System.arraycopy(tpl, 0, msg, 5, tpl.length);
-      byte[] full = Aes.cmac(kmac, msg);
+      java.io.ByteArrayOutputStream msg = new java.io.ByteArrayOutputStream();
+      msg.write(mcl);
+      if (ki != null) {
+        msg.writeBytes(ki);
+      }
+      msg.writeBytes(mcr);
+      if (ml >= 0) {
+        msg.write(ml & 0xFF);
+        msg.write(ml >> 8);
+      }
+      msg.write(t, macStart, t.length - macStart);
+      byte[] full = Aes.cmac(kmac, msg.toByteArray());
       if (!Arrays.equals(Arrays.copyOf(full, mac.length), mac)) {
         throw new WMBusException(
             "wM-Bus "

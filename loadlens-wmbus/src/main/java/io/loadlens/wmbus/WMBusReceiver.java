@@ -32,10 +32,30 @@ public final class WMBusReceiver {
 
     /** A telegram or line that could not be decoded; {@code where} says which (e.g. "line 12"). */
     default void onBadTelegram(String where, WMBusException error) {}
+
+    /**
+     * A telegram (or AFL fragment) already accepted, received again with identical bytes (T1
+     * repeats, several receivers); it gives no readings.
+     */
+    default void onDuplicate(String where, String meter) {}
   }
 
-  /** Counters since the receiver was made. */
-  public record Stats(long telegrams, long unmapped, long bad, Optional<String> lastError) {}
+  /**
+   * Counters since the receiver was made.
+   *
+   * @param telegrams telegrams decoded (a reassembled message counts once)
+   * @param unmapped of those, without mapped values
+   * @param bad lines, frames and partial messages refused (replays included)
+   * @param duplicates telegrams and fragments received again and ignored
+   * @param fragments AFL fragments received
+   */
+  public record Stats(
+      long telegrams,
+      long unmapped,
+      long bad,
+      long duplicates,
+      long fragments,
+      Optional<String> lastError) {}
 
   private static final int MAX_LINE_CHARS = 4096;
 
@@ -46,6 +66,10 @@ public final class WMBusReceiver {
   private final AtomicLong telegrams = new AtomicLong();
   private final AtomicLong unmapped = new AtomicLong();
   private final AtomicLong bad = new AtomicLong();
+  private final AtomicLong duplicates = new AtomicLong();
+  private final AtomicLong fragments = new AtomicLong();
+  private final MessageCounters counters;
+  private final AflReassembler reassembler;
   private final AtomicReference<String> lastError = new AtomicReference<>();
   private volatile boolean stopped;
 
@@ -54,10 +78,27 @@ public final class WMBusReceiver {
    * @param meterZone the zone of the meters' clocks and of rtl-wmbus timestamps
    */
   public WMBusReceiver(KeyLookup keys, ZoneId meterZone, Listener listener, InstantSource clock) {
+    this(keys, meterZone, listener, clock, new MessageCounters(), AflReassembler.Limits.DEFAULT);
+  }
+
+  /**
+   * @param counters the meters' last accepted message counters (replay protection), e.g. those of a
+   *     {@link io.loadlens.wmbus.receiver.CounterFile}
+   * @param reassembly the limits of AFL fragment reassembly
+   */
+  public WMBusReceiver(
+      KeyLookup keys,
+      ZoneId meterZone,
+      Listener listener,
+      InstantSource clock,
+      MessageCounters counters,
+      AflReassembler.Limits reassembly) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.meterZone = Objects.requireNonNull(meterZone, "meterZone");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.counters = Objects.requireNonNull(counters, "counters");
+    this.reassembler = new AflReassembler(keys, Objects.requireNonNull(reassembly, "reassembly"));
   }
 
   /** Reads text lines until the end of the input or {@link #stop()}. */
@@ -107,10 +148,53 @@ public final class WMBusReceiver {
     return stats();
   }
 
-  /** Decodes one telegram as the receiver would (also for telegrams from elsewhere). */
+  /**
+   * Decodes one telegram as the receiver would (also for telegrams from elsewhere): a fragment goes
+   * to the reassembly, a telegram with an authenticated message counter through the replay check.
+   */
   public void accept(String where, byte[] frame, Instant receivedAt) {
     try {
-      WMBusTelegram t = decode(frame);
+      Received r = decodeLayers(frame);
+      WMBusTelegram t;
+      byte[] identity;
+      switch (r.decoded()) {
+        case Decoded.Whole w -> {
+          t = w.telegram();
+          identity = r.telegram();
+        }
+        case Decoded.Part p -> {
+          fragments.incrementAndGet();
+          AflReassembler.Step step;
+          try {
+            step = reassembler.accept(p.fragment(), receivedAt);
+          } finally {
+            for (WMBusException dropped : reassembler.drainDropped()) {
+              bad("partial message", dropped);
+            }
+          }
+          switch (step) {
+            case AflReassembler.Step.Pending pending -> {
+              return;
+            }
+            case AflReassembler.Step.Duplicate d -> {
+              duplicate(where, d.meter());
+              return;
+            }
+            case AflReassembler.Step.Complete c -> {
+              t = c.telegram();
+              identity = c.identity();
+            }
+          }
+        }
+      }
+      if (t.messageCounter().isPresent()) {
+        String meter = t.manufacturer() + "-" + t.id();
+        if (counters.check(meter, t.messageCounter().getAsLong(), identity)
+            == MessageCounters.Verdict.DUPLICATE) {
+          duplicate(where, meter);
+          return;
+        }
+      }
       Optional<ReadingBatch> batch = WMBusReadings.toBatch(t, receivedAt, meterZone);
       telegrams.incrementAndGet();
       if (batch.isPresent()) {
@@ -124,16 +208,29 @@ public final class WMBusReceiver {
     }
   }
 
+  /** What a frame decoded to, and the telegram bytes (without CRCs or RSSI) that did. */
+  private record Received(Decoded decoded, byte[] telegram) {}
+
   /**
    * Decodes a frame; when its length fits no frame format and it is one byte longer than its
    * L-field says, the last byte is taken for an RSSI byte the receiver appended and dropped.
    */
   WMBusTelegram decode(byte[] frame) {
+    return switch (decodeLayers(frame).decoded()) {
+      case Decoded.Whole w -> w.telegram();
+      case Decoded.Part p -> TelegramDecoder.decode(frame, keys); // names the fragment
+    };
+  }
+
+  private Received decodeLayers(byte[] frame) {
     try {
-      return TelegramDecoder.decode(frame, keys);
+      return new Received(
+          TelegramDecoder.decodeLayers(frame, keys), LinkLayer.strip(frame).telegram());
     } catch (WMBusException e) {
       if (frame.length >= 13 && (frame[0] & 0xFF) + 2 == frame.length) {
-        return TelegramDecoder.decode(Arrays.copyOf(frame, frame.length - 1), keys);
+        byte[] shorter = Arrays.copyOf(frame, frame.length - 1);
+        return new Received(
+            TelegramDecoder.decodeLayers(shorter, keys), LinkLayer.strip(shorter).telegram());
       }
       throw e;
     }
@@ -145,7 +242,17 @@ public final class WMBusReceiver {
 
   public Stats stats() {
     return new Stats(
-        telegrams.get(), unmapped.get(), bad.get(), Optional.ofNullable(lastError.get()));
+        telegrams.get(),
+        unmapped.get(),
+        bad.get(),
+        duplicates.get(),
+        fragments.get(),
+        Optional.ofNullable(lastError.get()));
+  }
+
+  private void duplicate(String where, String meter) {
+    duplicates.incrementAndGet();
+    listener.onDuplicate(where, meter);
   }
 
   private void bad(String where, WMBusException e) {

@@ -1,6 +1,7 @@
 package io.loadlens.wmbus;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A decoded wireless M-Bus telegram.
@@ -18,6 +19,9 @@ import java.util.List;
  * @param security what protected the telegram, e.g. "none", "ELL AES-CTR", "TPL mode 5 (AES-CBC)"
  * @param checks the integrity checks made and passed, e.g. "DLL CRC", "ELL payload CRC", "2F2F"
  * @param records the data records
+ * @param messageCounter the AFL message counter (MCR) when the telegram authenticated it (the AFL
+ *     MAC was checked, or the mode 7 keys were derived from it and decrypted the data); empty when
+ *     there is none or nothing vouches for it
  */
 public record WMBusTelegram(
     LinkLayer.Format format,
@@ -31,7 +35,8 @@ public record WMBusTelegram(
     int status,
     String security,
     List<String> checks,
-    List<DataRecord> records) {
+    List<DataRecord> records,
+    OptionalLong messageCounter) {
   public WMBusTelegram {
     checks = List.copyOf(checks);
     records = List.copyOf(records);
