@@ -45,7 +45,26 @@ class DecoderFuzzTest {
             "2E4493157856341233037A2A0000002F2F0C1427048502046D32371F1502FD1700002F2F2F2F2F2F2F2F2F2F2F2F2F"),
         HEX.parseHex(
             "4644a205440000570c377244000057a2050c37a3003005d898c64fd0c9bd2634365084e4df946736c71a2103e45a190caa1a49b602e46c9f45fcee79afbe34f0c167fd857f659e"),
-        SecurityAndFrameTest.mode7Telegram(HEX.parseHex("000102030405060708090A0B0C0D0E0F")));
+        SecurityAndFrameTest.mode7Telegram(HEX.parseHex("000102030405060708090A0B0C0D0E0F")),
+        AflTelegrams.whole(2739, 0x2A),
+        AflTelegrams.fragments(2739, -1, 14, 12).get(0),
+        AflTelegrams.fragments(2739, -1, 14, 12).get(1));
+  }
+
+  /** The fragments of constructed AFL messages, for reassembly. */
+  static List<byte[]> fragments() {
+    List<byte[]> all = new java.util.ArrayList<>(AflTelegrams.fragments(2739, -1, 14, 12));
+    all.addAll(AflTelegrams.fragments(2740, -1, 2, 2, 30));
+    all.add(AflTelegrams.whole(2741, 0x2A));
+    return all;
+  }
+
+  @Provide
+  Arbitrary<List<byte[]>> fragmentSequences() {
+    return Arbitraries.oneOf(
+            Mutations.of(fragments()), Arbitraries.of(fragments()), Arbitraries.of(fragments()))
+        .list()
+        .ofMaxSize(12);
   }
 
   /** Application data: the decoded payloads of W3, W4 (after ELL) and W17. */
@@ -94,6 +113,58 @@ class DecoderFuzzTest {
         () ->
             WMBusReadings.toBatch(
                 TelegramDecoder.decode(fitted, KEYS), Instant.EPOCH, ZoneOffset.UTC));
+  }
+
+  /**
+   * Any sequence of real and edited fragments, in any order and repeated, through the reassembly
+   * and the replay check: nothing but WMBusException, memory within the limits.
+   */
+  @Property(edgeCases = EdgeCasesMode.NONE)
+  void reassemblyAndReplayCheckThrowOnlyWMBusException(
+      @ForAll("fragmentSequences") List<byte[]> frames) {
+    KeyLookup keys = KeyLookup.single(AflTelegrams.KEY);
+    AflReassembler reassembler =
+        new AflReassembler(
+            keys, new AflReassembler.Limits(2, 512, java.time.Duration.ofSeconds(5)));
+    MessageCounters counters = new MessageCounters();
+    Instant[] now = {Instant.EPOCH};
+    failsOnlyWith(
+        NoSuchFieldException.class, // i.e. nothing may escape
+        () -> {
+          for (byte[] frame : frames) {
+            now[0] = now[0].plusSeconds(1);
+            try {
+              if (TelegramDecoder.decodeLayers(frame, keys) instanceof Decoded.Part p
+                  && reassembler.accept(p.fragment(), now[0])
+                      instanceof AflReassembler.Step.Complete c
+                  && c.telegram().messageCounter().isPresent()) {
+                counters.check(
+                    "ELS-12345678", c.telegram().messageCounter().getAsLong(), c.identity());
+              }
+            } catch (WMBusException e) {
+              // refused: fine
+            }
+            reassembler.drainDropped();
+            if (reassembler.pending() > 2) {
+              throw new AssertionError("more messages in progress than the limit of 2");
+            }
+          }
+        });
+    WMBusReceiver r =
+        new WMBusReceiver(
+            keys,
+            ZoneOffset.UTC,
+            (batch, t) -> {},
+            InstantSource.fixed(Instant.EPOCH),
+            counters,
+            AflReassembler.Limits.DEFAULT);
+    failsOnlyWith(
+        NoSuchFieldException.class,
+        () -> {
+          for (byte[] frame : frames) {
+            r.accept("frame", frame, Instant.EPOCH);
+          }
+        });
   }
 
   @Property(edgeCases = EdgeCasesMode.NONE)
