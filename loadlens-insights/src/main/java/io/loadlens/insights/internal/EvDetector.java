@@ -132,7 +132,8 @@ public final class EvDetector {
     // an air conditioner or a space heater of the same power.
     double perWeek = sessions.size() / (days / 7);
     double count = Math.min(sessions.size() / (high ? 4.0 : 8.0), perWeek / MIN_PER_WEEK);
-    double seasons = Stats.clamp01(seasonalBalance(p, sessions) / BALANCE_FULL);
+    double balance = seasonalBalance(p, sessions);
+    double seasons = Stats.clamp01(balance / BALANCE_FULL);
     // A switch-on at the level on nearly every day is a heater; so is a level whose runs hold a
     // few kWh (one day's hot water) rather than a car's top-up.
     double notDaily = Stats.clamp01((DAILY_FULL - coverage) / (DAILY_FULL - DAILY_FROM));
@@ -151,7 +152,7 @@ public final class EvDetector {
             hoursMean,
             medianKwh,
             100 * coverage,
-            seasonalBalance(p, sessions));
+            balance);
     ApplianceDetection d =
         ApplianceDetection.of(
             ApplianceKind.EV_CHARGER,

@@ -195,8 +195,20 @@ public final class LoadProfile {
     return sum;
   }
 
-  /** Energy per local day in kWh and the number of intervals present that day. */
-  public DailyTotals daily() {
+  private DailyTotals daily;
+
+  /**
+   * Energy per local day in kWh and the number of intervals present that day; computed once (the
+   * arrays are shared: callers must not change them).
+   */
+  public synchronized DailyTotals daily() {
+    if (daily == null) {
+      daily = computeDaily();
+    }
+    return daily;
+  }
+
+  private DailyTotals computeDaily() {
     double[] kwh = new double[dayCount];
     int[] count = new int[dayCount];
     for (int i = 0; i < kw.length; i++) {
