@@ -57,12 +57,12 @@ public final class DuckDbSeries {
 
   /** Unit, interval and version of the latest validated row in a range (same parameters). */
   public static final String VALIDATED_META_SQL =
-      "SELECT unit, interval_s, vee_version FROM validated_data WHERE series_id = ? AND"
+      "SELECT arg_max(unit, \"timestamp\"), arg_max(interval_s, \"timestamp\"),"
+          + " arg_max(vee_version, \"timestamp\") FROM validated_data WHERE series_id = ? AND"
           + " \"timestamp\" >= "
           + Sql.TS_PARAM
           + " AND \"timestamp\" < "
-          + Sql.TS_PARAM
-          + " ORDER BY \"timestamp\" DESC LIMIT 1";
+          + Sql.TS_PARAM;
 
   private static final String VALIDATED_STAGE = "validated_stage";
 
