@@ -11,9 +11,11 @@ import io.loadlens.model.MeterId;
 import io.loadlens.model.ReadingBatch;
 import io.loadlens.store.IngestResult;
 import io.loadlens.transport.mqtt.MqttTopicListener;
+import io.loadlens.wmbus.AflReassembler;
 import io.loadlens.wmbus.WMBusException;
 import io.loadlens.wmbus.WMBusReceiver;
 import io.loadlens.wmbus.WMBusTelegram;
+import io.loadlens.wmbus.receiver.CounterFile;
 import io.loadlens.wmbus.receiver.KeyFile;
 import io.loadlens.zigbee.Zigbee2MqttDecoder;
 import java.io.BufferedReader;
@@ -32,6 +34,9 @@ import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -275,6 +280,16 @@ public final class ListenCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       ZoneId z = zone(zone);
+      CounterFile counters;
+      try {
+        counters = CounterFile.open(data.dataDir().resolve("wmbus-counters"));
+      } catch (RuntimeException e) {
+        throw new ConfigException(e.getMessage(), e);
+      }
+      ScheduledExecutorService saver =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> Thread.ofPlatform().daemon().name("loadlens-wmbus-counters").unstarted(r));
+      saver.scheduleWithFixedDelay(counters::saveIfChanged, 5, 5, TimeUnit.SECONDS);
       try (ReadingsOut writer = output.open(data, broker, "wmbus", z)) {
         WMBusReceiver receiver =
             new WMBusReceiver(
@@ -292,7 +307,9 @@ public final class ListenCommand implements Runnable {
                     out.flush();
                   }
                 },
-                InstantSource.system());
+                InstantSource.system(),
+                counters.counters(),
+                AflReassembler.Limits.DEFAULT);
         WMBusReceiver.Stats s;
         if (input != null) {
           InputStream in = input.equals("-") ? System.in : Files.newInputStream(Path.of(input));
@@ -307,9 +324,12 @@ public final class ListenCommand implements Runnable {
         }
         writer.flush();
         out.printf(
-            "wM-Bus: %d telegrams, %d without mapped values, %d bad%n",
-            s.telegrams(), s.unmapped(), s.bad());
+            "wM-Bus: %d telegrams, %d without mapped values, %d bad, %d repeated%n",
+            s.telegrams(), s.unmapped(), s.bad(), s.duplicates());
         report(out, "wM-Bus", writer);
+      } finally {
+        saver.shutdown();
+        counters.saveIfChanged();
       }
       return Main.EXIT_OK;
     }
