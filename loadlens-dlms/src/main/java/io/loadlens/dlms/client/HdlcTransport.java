@@ -74,25 +74,44 @@ final class HdlcTransport implements ClientTransport {
     return got[0];
   }
 
-  /** Reads, feeds the link and writes its answers until {@code done}; polls on a timeout. */
+  /**
+   * Reads, feeds the link and writes its answers until {@code done}; polls on a timeout. A meter
+   * that keeps sending but no frame that passes its checks within the timeout (line noise, a
+   * corrupting modem) counts as a timeout too, so the wait is bounded either way.
+   */
   private void pump(BooleanSupplier done) {
     link.write(hdlc.takeOutput());
+    long timeoutNanos = link.timeout().toNanos();
     int timeouts = 0;
+    long accepted = hdlc.framesAccepted();
+    long deadline = System.nanoTime() + timeoutNanos;
     while (!done.getAsBoolean()) {
-      int n;
       try {
-        n = link.read(buf);
+        int n = link.read(buf);
+        hdlc.onBytes(buf, 0, n);
+        link.write(hdlc.takeOutput());
+        if (hdlc.framesAccepted() != accepted) {
+          accepted = hdlc.framesAccepted();
+          timeouts = 0;
+          deadline = System.nanoTime() + timeoutNanos;
+          continue;
+        }
+        if (System.nanoTime() - deadline < 0) {
+          continue;
+        }
+        throw new DlmsTimeoutException(
+            "receive from "
+                + link.peer()
+                + ": no frame that passes its checks within "
+                + link.timeout());
       } catch (DlmsTimeoutException e) {
         if (++timeouts > RETRIES) {
           throw e;
         }
         hdlc.onTimeout();
         link.write(hdlc.takeOutput());
-        continue;
+        deadline = System.nanoTime() + timeoutNanos;
       }
-      timeouts = 0;
-      hdlc.onBytes(buf, 0, n);
-      link.write(hdlc.takeOutput());
     }
   }
 

@@ -48,6 +48,11 @@ final class LinkChannel implements AutoCloseable {
     return n;
   }
 
+  /** How long a read waits for the meter. */
+  Duration timeout() {
+    return timeout;
+  }
+
   String peer() {
     return link.name();
   }

@@ -45,6 +45,7 @@ public final class HdlcClientLink {
   private int vr;
   private boolean pollOutstanding;
   private int retransmittedFrames;
+  private long framesAccepted;
 
   public HdlcClientLink(HdlcAddress server, HdlcAddress client, HdlcParameters proposal) {
     this.server = server;
@@ -109,6 +110,15 @@ public final class HdlcClientLink {
     }
   }
 
+  /**
+   * Frames for this client that passed their checks (HCS, FCS, length), whatever they carried; a
+   * caller that receives bytes but sees this count stand still is hearing only noise or corrupt
+   * frames.
+   */
+  public long framesAccepted() {
+    return framesAccepted;
+  }
+
   /** The bytes to send now (possibly none). */
   public byte[] takeOutput() {
     byte[] b = out.toByteArray();
@@ -148,6 +158,7 @@ public final class HdlcClientLink {
   }
 
   private void onFrame(HdlcFrame f) {
+    framesAccepted++;
     int c = f.control();
     if ((c & HdlcControl.POLL_FINAL) != 0) {
       pollOutstanding = false;
