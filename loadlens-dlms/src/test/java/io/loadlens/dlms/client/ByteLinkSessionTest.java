@@ -131,6 +131,37 @@ class ByteLinkSessionTest {
   }
 
   @Test
+  void aLinkThatOnlyDeliversCorruptFramesTimesOutInsteadOfHanging() {
+    // a flag-delimited frame whose checks fail, sent again as soon as it is read: a meter behind
+    // a corrupting modem, answering every poll with garbage
+    byte[] corrupt = {0x7E, (byte) 0xA0, 0x07, 0x03, 0x21, 0x73, 0x00, 0x00, 0x7E};
+    ByteLink noisy =
+        new ByteLink() {
+          @Override
+          public String name() {
+            return NAME;
+          }
+
+          @Override
+          public void write(byte[] bytes) {}
+
+          @Override
+          public int read(byte[] buffer, int offset, int length, Duration timeout) {
+            int n = Math.min(length, corrupt.length);
+            System.arraycopy(corrupt, 0, buffer, offset, n);
+            return n;
+          }
+
+          @Override
+          public void close() {}
+        };
+    assertThatThrownBy(
+            () -> DlmsClient.connect(noisy, settings(Framing.HDLC, Duration.ofMillis(200))))
+        .isInstanceOf(DlmsTimeoutException.class)
+        .hasMessageContaining("no frame that passes its checks within PT0.2S");
+  }
+
+  @Test
   void reportsAnEndedLinkAsAConnectionFailureNamingIt() {
     ByteLink ended =
         new ByteLink() {
