@@ -1,9 +1,11 @@
 package io.loadlens.store;
 
 import io.loadlens.model.IntervalSeries;
+import io.loadlens.model.MeterEvent;
 import io.loadlens.model.MeterId;
 import io.loadlens.model.ObisCode;
 import io.loadlens.model.ValidatedSeries;
+import io.loadlens.store.internal.DuckDbEvents;
 import io.loadlens.store.internal.DuckDbSeries;
 import io.loadlens.store.internal.IngestPlan;
 import io.loadlens.store.internal.Migrations;
@@ -218,6 +220,20 @@ public final class DuckDbStore extends SqlStore {
   @Override
   public Map<MeterId, Instant> lastCaptureTimes(ObisCode obis) {
     return registry.latestRaw(obis);
+  }
+
+  /** All events in one staged insert ({@link DuckDbEvents}) instead of one insert each. */
+  @Override
+  public void recordEvents(Collection<MeterEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    write(
+        "recordEvents (" + events.size() + ")",
+        c -> {
+          DuckDbEvents.record(c, events);
+          return null;
+        });
   }
 
   /**
