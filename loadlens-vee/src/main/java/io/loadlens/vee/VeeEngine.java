@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class VeeEngine {
   /** The version of the VEE rules; bumped whenever a change can alter a validated series. */
-  public static final String VEE_VERSION = "1.2.0";
+  public static final String VEE_VERSION = "1.3.0";
 
   private final VeeConfig config;
   private final ChannelVee channel;

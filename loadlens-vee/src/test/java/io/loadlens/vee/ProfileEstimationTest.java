@@ -164,6 +164,35 @@ class ProfileEstimationTest {
   }
 
   @Test
+  void aMeterWhoseLevelChangesFromDayToDayIsInterpolatedAcrossALongGap() {
+    // no daily shape, a new level every day: artificial gaps on the other days show that the
+    // edges of a gap within a day give its value, the similar days do not (no flat-line finding)
+    int days = 40;
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+    double[] level = new double[days];
+    for (int d = 0; d < days; d++) {
+      level[d] = 50 + rnd.nextInt(200);
+    }
+    int a = 20 * 96 + 30;
+    int b = a + 40;
+    // a wobble of up to 1 Wh, or VEE would flag every day as a flat line
+    double[] wobble = new double[days * 96];
+    for (int i = 0; i < wobble.length; i++) {
+      wobble[i] = rnd.nextDouble();
+    }
+    double[] raw = span(days * 96, i -> level[i / 96] + wobble[i], a, b);
+    ValidatedSeries s =
+        run(input(utc(), MONDAY, days * 96).channel(intervals(MONDAY, raw, null)).build())
+            .series()
+            .get(0);
+    for (int i = a; i < b; i++) {
+      assertThat(s.method()[i]).isEqualTo(EstimationMethod.INTERPOLATED);
+      assertThat(s.reasons()[i] & ValidationReason.LONG_GAP.bit()).isNotZero();
+      assertThat(s.values()[i]).isCloseTo(level[20] + 0.5, within(0.5));
+    }
+  }
+
+  @Test
   void gapOnTheSpringForwardDayFollowsLocalTimeOfDay() {
     // 2024-03-31 in Amsterdam: 23 hours, 92 quarter hours from 00:00 local (23:00Z)
     gapOnDayFollowsLocalTimeOfDay(Instant.parse("2024-03-30T23:00:00Z"), 92);

@@ -80,6 +80,7 @@ public final class ChannelVee {
             anchor,
             Checks.slots(cfg.interpolationLimit(), w.step),
             cfg.billingGapIntervals(),
+            cfg.similarDayWindowDays(),
             () -> profiles(w, ctx));
     estimator.run(est);
     registerCheck(w, ctx, findings);

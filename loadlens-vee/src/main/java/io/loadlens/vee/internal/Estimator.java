@@ -13,10 +13,12 @@ import java.util.function.Supplier;
  *       values, or values kept in a zero run or flat line) on both sides: linear interpolation
  *       ({@code INTERPOLATED});
  *   <li>such a run with only a left endpoint: it is carried forward ({@code FORWARD_FILLED});
- *   <li>otherwise the profile estimate ({@link ProfileSource}: similar days, the meter's mean day,
- *       the segment profile), scaled to the level of the gap's surroundings, plus the deviation of
- *       the gap's edges from it, carried in as far as the meter's own residual correlogram says it
- *       persists ({@code PROFILE_ESTIMATED});
+ *   <li>otherwise the estimate from the profile ({@link ProfileSource}: similar days, the meter's
+ *       mean day, the segment profile) that the meter's own data favours: {@link GapCandidates}
+ *       built from the profile scaled to the level of the gap's surroundings, the gap's edges and
+ *       linear interpolation, one chosen by {@link SelfValidation} on artificial gaps of the same
+ *       length and time of day ({@code PROFILE_ESTIMATED}, or {@code INTERPOLATED} when linear
+ *       interpolation wins);
  *   <li>with no profile for some interval: interpolation between the nearest valid intervals at any
  *       distance ({@code INTERPOLATED}), else the one valid side carried ({@code FORWARD_FILLED}).
  *       Only a channel without any valid interval stays {@code MISSING}.
@@ -36,16 +38,23 @@ public final class Estimator {
   private ProfileSource profile;
   private final int registerSearch;
 
-  private Correlogram correlogram;
+  private final int searchDays;
+  private GapCandidates candidates;
+  private SelfValidation selection;
+  private double[][] gapBuf = new double[GapCandidates.COUNT][16];
 
-  /** Valid intervals on each side of a gap whose deviation from the profile is kriged into it. */
-  static final int EDGE_POINTS = 2;
-
-  Estimator(Work w, boolean[] anchor, int limitSlots, int billingLimit, Supplier<ProfileSource> p) {
+  Estimator(
+      Work w,
+      boolean[] anchor,
+      int limitSlots,
+      int billingLimit,
+      int searchDays,
+      Supplier<ProfileSource> p) {
     this.w = w;
     this.anchor = anchor;
     this.limit = limitSlots;
     this.billingLimit = billingLimit;
+    this.searchDays = searchDays;
     this.profiles = p;
     this.registerSearch = 2 * 86_400 / w.step;
   }
@@ -87,8 +96,7 @@ public final class Estimator {
       java.util.Arrays.fill(shape, 0, len, w.value[l]);
       m = EstimationMethod.FORWARD_FILLED;
     } else if (profile().fill(a, b, shape)) {
-      bridge(a, b, shape);
-      m = EstimationMethod.PROFILE_ESTIMATED;
+      m = estimate(a, b, shape, !Double.isNaN(total));
     } else if (!Double.isNaN(total)) {
       java.util.Arrays.fill(shape, 0, len, 1.0);
       m = EstimationMethod.REGISTER_PRORATED;
@@ -116,89 +124,27 @@ public final class Estimator {
   }
 
   /**
-   * Fits the profile to the gap's surroundings. First its level: the profile is scaled by the ratio
-   * of the meter's usable energy to the profile's over one day on each side of the gap ({@link
-   * #level}), so a week away or a cold spell carries into the gap. Then the deviation the edges
-   * show from the scaled profile, as far as it persists: the residuals (value - profile) at the
-   * nearest {@link #EDGE_POINTS} valid intervals on each side, within one day, are kriged into the
-   * gap with the meter's own residual correlogram ({@link Correlogram#solve}). A short gap thus
-   * keeps the level of its edges with the similar days' shape; deep inside a long gap the estimate
-   * returns to the scaled profile.
+   * The profile estimate of {@code [a, b)} (the profile has a value for each of its slots): the
+   * {@link GapCandidates candidate} that {@link SelfValidation} finds best on artificial gaps of
+   * the same length and time of day in the meter's own data. Linear interpolation, when chosen, is
+   * {@code INTERPOLATED}; every other candidate uses the profile.
    */
-  private void bridge(int a, int b, double[] shape) {
-    int maxLag = 86_400 / w.step;
-    if (correlogram == null) {
-      correlogram = correlogramAround(a, b, maxLag);
+  private EstimationMethod estimate(int a, int b, double[] shape, boolean totalKnown) {
+    if (candidates == null) {
+      Correlogram correlogram = correlogramAround(a, b, 86_400 / w.step);
+      candidates = new GapCandidates(w, anchor, profile, correlogram);
+      selection = new SelfValidation(w, profile, candidates, searchDays);
     }
-    double scale = level(a, b, maxLag);
-    int[] pos = new int[2 * EDGE_POINTS];
-    double[] res = new double[2 * EDGE_POINTS];
-    int count = 0;
-    for (int i = a - 1, seen = 0; i >= 0 && a - i <= maxLag && seen < EDGE_POINTS; i--) {
-      if (anchor[i] && !Double.isNaN(profile.at(i))) {
-        pos[count] = i;
-        res[count++] = w.value[i] - scale * profile.at(i);
-        seen++;
-      }
+    int len = b - a;
+    if (gapBuf[0].length < len) {
+      gapBuf = new double[GapCandidates.COUNT][Math.max(len, 2 * gapBuf[0].length)];
     }
-    for (int i = b, seen = 0; i < w.n && i - b < maxLag && seen < EDGE_POINTS; i++) {
-      if (anchor[i] && !Double.isNaN(profile.at(i))) {
-        pos[count] = i;
-        res[count++] = w.value[i] - scale * profile.at(i);
-        seen++;
-      }
-    }
-    for (int i = a; i < b; i++) {
-      shape[i - a] *= scale;
-    }
-    double[] z = count == 0 ? null : correlogram.solve(pos, res, count);
-    if (z == null) {
-      return;
-    }
-    // an empirical correlogram need not be positive definite, and its kriging weights can then
-    // overshoot: the correction stays between zero and the deviations seen at the edges
-    double lo = 0;
-    double hi = 0;
-    for (int j = 0; j < count; j++) {
-      lo = Math.min(lo, res[j]);
-      hi = Math.max(hi, res[j]);
-    }
-    for (int i = a; i < b; i++) {
-      double c = Math.max(lo, Math.min(hi, correlogram.krige(i, pos, z)));
-      shape[i - a] = Math.max(0, shape[i - a] + c);
-    }
-  }
-
-  /** The level scale is kept within {@code [1 / MAX_LEVEL, MAX_LEVEL]}. */
-  static final double MAX_LEVEL = 2;
-
-  /**
-   * The meter's usable energy over the profile's, at the usable intervals within {@code days} slots
-   * before and after the gap {@code [a, b)}; 1 when there are none or the profile is zero there,
-   * and kept within {@code [1 / MAX_LEVEL, MAX_LEVEL]} so a few odd edge days cannot multiply the
-   * estimate.
-   */
-  private double level(int a, int b, int days) {
-    double meter = 0;
-    double prof = 0;
-    int lo = Math.max(a - days, profile.firstIndex());
-    int hi = Math.min(b + days, w.n);
-    for (int t = lo; t < hi; t++) {
-      if (t == a) {
-        t = b - 1;
-        continue;
-      }
-      double v = profile.usable(t);
-      double p = Double.isNaN(v) ? Double.NaN : profile.at(t);
-      if (!Double.isNaN(p)) {
-        meter += v;
-        prof += p;
-      }
-    }
-    if (!(prof > 0) || !(meter > 0)) {
-      return prof > 0 ? 1 / MAX_LEVEL : 1;
-    }
-    return Math.max(1 / MAX_LEVEL, Math.min(MAX_LEVEL, meter / prof));
+    int c = selection.choose(a, b, totalKnown);
+    candidates.compute(a, b, gapBuf);
+    System.arraycopy(gapBuf[c], 0, shape, 0, len);
+    return c == GapCandidates.LINEAR
+        ? EstimationMethod.INTERPOLATED
+        : EstimationMethod.PROFILE_ESTIMATED;
   }
 
   /** The residual correlogram from the usable values within a week of the first profile gap. */

@@ -93,6 +93,21 @@ final class ProfileSource {
     return -offset;
   }
 
+  /** The local interval of day of span slot {@code i} (history when negative). */
+  int slotOfDay(int i) {
+    return cal.slotOfDay[i + offset];
+  }
+
+  /**
+   * The span slot at the same local time of day as slot {@code i}, {@code days} local days later
+   * (earlier when negative); {@link Integer#MIN_VALUE} when that day has no such slot on the grid
+   * (outside it, or the hour a DST change skips).
+   */
+  int sameTimeOfDay(int i, int days) {
+    int e = cal.index(cal.day[i + offset] + days, cal.slotOfDay[i + offset]);
+    return e < 0 ? Integer.MIN_VALUE : e - offset;
+  }
+
   private double atExtended(int e) {
     double v = smoothedSimilarDays(e);
     if (Double.isNaN(v)) {
