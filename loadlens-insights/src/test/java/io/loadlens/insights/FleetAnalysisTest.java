@@ -89,6 +89,23 @@ class FleetAnalysisTest {
   }
 
   @Test
+  void aFleetWithTooLittleHistoryToBacktestSaysSoInsteadOfPrintingNaN() {
+    int days = 2;
+    FleetGrid grid = new FleetGrid(START.atStartOfDay(Z).toEpochSecond(), 3600, days * 24);
+    List<ConsumerProfileSummary> consumers = new ArrayList<>();
+    for (int m = 0; m < 4; m++) {
+      ValidatedSeries s =
+          Synthetic.series("short" + m, START, days, 3600, Z, (t, i) -> 0.3 + t.getHour() / 24.0);
+      ConsumerInsights ci = InsightEngine.analyse(ConsumerInput.of(s, Z), InsightConfig.defaults());
+      consumers.add(ConsumerProfileSummary.of(s, ci, "F1", grid));
+    }
+    FleetInsights f = FleetAnalysis.analyse(consumers, FleetConfig.defaults(grid, Z));
+    assertThat(f.headline())
+        .contains("Next-day fleet forecast: too little history to backtest it yet")
+        .noneMatch(line -> line.contains("NaN"));
+  }
+
+  @Test
   void segmentationIsDeterministicForASeed() {
     FleetGrid grid = new FleetGrid(START.atStartOfDay(Z).toEpochSecond(), 3600, DAYS * 24);
     List<ConsumerProfileSummary> consumers = fleet(grid);

@@ -73,11 +73,13 @@ public final class FleetAnalysis {
       }
     }
     headline.add(
-        String.format(
-            Locale.ROOT,
-            "Next-day fleet forecast backtested over %d days: MAPE %.1f %%",
-            forecast.backtestDays(),
-            forecast.mapePercent()));
+        forecast.backtestDays() > 0 && Double.isFinite(forecast.mapePercent())
+            ? String.format(
+                Locale.ROOT,
+                "Next-day fleet forecast backtested over %d days: MAPE %.1f %%",
+                forecast.backtestDays(),
+                forecast.mapePercent())
+            : "Next-day fleet forecast: too little history to backtest it yet");
     return new FleetInsights(consumers.size(), seg, agg, feeders, forecast, headline);
   }
 
