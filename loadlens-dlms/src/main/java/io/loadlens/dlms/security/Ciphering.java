@@ -90,7 +90,18 @@ public final class Ciphering {
     }
     byte[] st = null;
     if (tag == GENERAL_GLO_CIPHERING || tag == GENERAL_DED_CIPHERING) {
-      st = r.bytes(r.boundedLength("system-title", 1), "system-title");
+      int at = r.position();
+      int stLen = r.boundedLength("system-title", 1);
+      if (stLen != SecuritySuite0.SYSTEM_TITLE_LENGTH) {
+        throw new DlmsFramingException(
+            "general ciphering: system-title length "
+                + stLen
+                + " at offset "
+                + at
+                + " != expected "
+                + SecuritySuite0.SYSTEM_TITLE_LENGTH);
+      }
+      st = r.bytes(stLen, "system-title");
     }
     int len = r.boundedLength("ciphered APDU", 1);
     if (len < 5) {
