@@ -2,6 +2,7 @@ package io.loadlens.app.cli;
 
 import io.loadlens.app.Main;
 import io.loadlens.app.pipeline.CollectionPipeline;
+import io.loadlens.app.pipeline.ReadingsMirror;
 import io.loadlens.collector.CollectionListener;
 import io.loadlens.collector.CollectionScheduler;
 import io.loadlens.collector.FleetCollector;
@@ -112,7 +113,8 @@ public final class CollectCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     try (UntilInterrupted running = new UntilInterrupted();
         Store store = data.openStore();
-        CollectionPipeline pipeline = CollectionPipeline.embedded(store, dir, clock)) {
+        ReadingsMirror mirror = data.mirror();
+        CollectionPipeline pipeline = CollectionPipeline.embedded(store, dir, clock, mirror)) {
       IngestProfileCommand.register(store, fleet.meters(), ZoneId.of(zone));
       CollectionListener summaries =
           new CollectionListener() {

@@ -3,10 +3,14 @@ package io.loadlens.app.cli;
 import io.loadlens.app.Logging;
 import io.loadlens.app.config.ConfigException;
 import io.loadlens.app.config.LoadlensConfig;
+import io.loadlens.app.pipeline.ReadingsMirror;
 import io.loadlens.store.Store;
 import io.loadlens.store.StoreConfigurationException;
 import io.loadlens.store.Stores;
+import io.loadlens.store.influx.InfluxConfig;
+import io.loadlens.store.influx.InfluxMirror;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -83,6 +87,42 @@ public final class DataOptions {
       return Stores.open(storeUrl(), dir);
     } catch (StoreConfigurationException e) {
       throw new ConfigException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The mirror of committed readings that {@code loadlens.yaml} asks for ({@code influx}), or none.
+   */
+  public ReadingsMirror mirror() {
+    LoadlensConfig.Influx y = config().influx();
+    if (y == null) {
+      return ReadingsMirror.NONE;
+    }
+    try {
+      URI url = URI.create(y.url());
+      String token = y.tokenFile() == null ? null : Files.readString(Path.of(y.tokenFile())).trim();
+      InfluxConfig c =
+          y.api().equals("v2")
+              ? InfluxConfig.v2(url, y.org(), y.bucket(), token)
+              : InfluxConfig.v1(url, y.db());
+      if (y.api().equals("v1") && token != null) {
+        c = c.withToken(token);
+      }
+      if (y.precision() != null) {
+        c =
+            c.withPrecision(
+                y.precision().equals("ns")
+                    ? InfluxConfig.Precision.NANOSECONDS
+                    : InfluxConfig.Precision.SECONDS);
+      }
+      if (y.measurement() != null) {
+        c = c.withMeasurement(y.measurement());
+      }
+      return ReadingsMirror.influx(InfluxMirror.start(c));
+    } catch (java.io.IOException e) {
+      throw new ConfigException("influx.token_file: " + y.tokenFile() + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("influx: " + e.getMessage(), e);
     }
   }
 }

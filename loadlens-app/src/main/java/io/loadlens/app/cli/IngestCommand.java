@@ -1,6 +1,7 @@
 package io.loadlens.app.cli;
 
 import io.loadlens.app.Main;
+import io.loadlens.app.pipeline.ReadingsMirror;
 import io.loadlens.app.pipeline.StoreSink;
 import io.loadlens.store.Store;
 import io.loadlens.transport.IngestService;
@@ -59,11 +60,12 @@ public final class IngestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (UntilInterrupted running = new UntilInterrupted();
         Store store = data.openStore();
+        ReadingsMirror mirror = data.mirror();
         ReadingSubscriber subscriber = subscriber();
         IngestService ingest =
             new IngestService(
                 subscriber,
-                new StoreSink(store, Clock.systemUTC(), ListenCommand.zone(zone)),
+                new StoreSink(store, Clock.systemUTC(), ListenCommand.zone(zone), mirror),
                 broker.codec())) {
       ingest.start();
       out.println(

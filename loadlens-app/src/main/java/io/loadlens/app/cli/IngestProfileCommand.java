@@ -2,6 +2,7 @@ package io.loadlens.app.cli;
 
 import io.loadlens.app.Main;
 import io.loadlens.app.pipeline.CollectionPipeline;
+import io.loadlens.app.pipeline.ReadingsMirror;
 import io.loadlens.collector.CollectorSettings;
 import io.loadlens.collector.config.FleetConfig;
 import io.loadlens.collector.config.MeterConfig;
@@ -77,7 +78,8 @@ public final class IngestProfileCommand implements Callable<Integer> {
     ZoneId z = ZoneId.of(zone);
     long t0 = System.nanoTime();
     try (Store store = data.openStore();
-        CollectionPipeline pipeline = CollectionPipeline.embedded(store, dir, clock)) {
+        ReadingsMirror mirror = data.mirror();
+        CollectionPipeline pipeline = CollectionPipeline.embedded(store, dir, clock, mirror)) {
       register(store, meters, z);
       CollectionPipeline.Result r =
           pipeline.pass(

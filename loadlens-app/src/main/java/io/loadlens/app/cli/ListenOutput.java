@@ -2,6 +2,7 @@ package io.loadlens.app.cli;
 
 import io.loadlens.app.pipeline.BatchWriter;
 import io.loadlens.app.pipeline.OutboxSender;
+import io.loadlens.app.pipeline.ReadingsMirror;
 import io.loadlens.app.pipeline.ReadingsOut;
 import io.loadlens.store.Store;
 import java.time.Clock;
@@ -38,18 +39,22 @@ public final class ListenOutput {
           broker.publisher(data.config(), name, Clock.systemUTC()));
     }
     Store store = data.openStore();
+    ReadingsMirror mirror = ReadingsMirror.NONE;
     try {
+      mirror = data.mirror();
+      ReadingsMirror opened = mirror;
       return ReadingsOut.closing(
-          new BatchWriter(store, zone, source, ListenCommand.MAX_BATCHES, ListenCommand.MAX_DELAY),
-          store);
+          new BatchWriter(
+              store, zone, source, ListenCommand.MAX_BATCHES, ListenCommand.MAX_DELAY, mirror),
+          () -> {
+            try (store) {
+              opened.close();
+            }
+          });
     } catch (RuntimeException e) {
+      mirror.close();
       store.close();
       throw e;
     }
-  }
-
-  /** What the operator is told at the end. */
-  static String what(boolean publish) {
-    return publish ? "published" : "stored";
   }
 }

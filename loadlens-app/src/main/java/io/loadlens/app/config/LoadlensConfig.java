@@ -14,7 +14,8 @@ public record LoadlensConfig(
     Collector collector,
     Transport transport,
     Vee vee,
-    Server server) {
+    Server server,
+    Influx influx) {
 
   public LoadlensConfig {
     dataDir = dataDir == null ? "./data" : dataDir;
@@ -25,7 +26,7 @@ public record LoadlensConfig(
   }
 
   public static final LoadlensConfig DEFAULT =
-      new LoadlensConfig(null, null, null, null, null, null);
+      new LoadlensConfig(null, null, null, null, null, null, null);
 
   /** Reads and checks a {@code loadlens.yaml}. */
   public static LoadlensConfig load(Path file) {
@@ -150,6 +151,46 @@ public record LoadlensConfig(
       if (mechanism == null || username == null || passwordFile == null) {
         throw new IllegalArgumentException(
             "transport.kafka.sasl needs mechanism, username and password_file");
+      }
+    }
+  }
+
+  /**
+   * A write-only copy of ingested readings in InfluxDB (line protocol): {@code api} v1 with {@code
+   * db}, or v2 with {@code org}, {@code bucket} and a token read from {@code token_file}.
+   */
+  public record Influx(
+      String url,
+      String api,
+      String db,
+      String org,
+      String bucket,
+      String tokenFile,
+      String precision,
+      String measurement) {
+    public Influx {
+      if (url == null || url.isBlank()) {
+        throw new IllegalArgumentException("influx.url (http://host:8086) is required");
+      }
+      api = api == null ? "v1" : api;
+      switch (api) {
+        case "v1" -> {
+          if (db == null) {
+            throw new IllegalArgumentException("influx.db is required with api v1");
+          }
+        }
+        case "v2" -> {
+          if (org == null || bucket == null || tokenFile == null) {
+            throw new IllegalArgumentException(
+                "influx.org, influx.bucket and influx.token_file are required with api v2");
+          }
+        }
+        default ->
+            throw new IllegalArgumentException("influx.api must be v1 or v2, got '" + api + "'");
+      }
+      if (precision != null && !precision.equals("s") && !precision.equals("ns")) {
+        throw new IllegalArgumentException(
+            "influx.precision must be s or ns, got '" + precision + "'");
       }
     }
   }

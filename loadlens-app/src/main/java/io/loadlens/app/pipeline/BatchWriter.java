@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class BatchWriter implements ReadingsOut {
   private final Store store;
   private final MeterRegistrar registrar;
+  private final ReadingsMirror mirror;
   private final int maxBatches;
   private final List<ReadingBatch> pending = new ArrayList<>();
   private final ScheduledExecutorService timer =
@@ -30,6 +31,18 @@ public final class BatchWriter implements ReadingsOut {
   private IngestResult total = IngestResult.NONE;
 
   public BatchWriter(Store store, ZoneId zone, String group, int maxBatches, Duration maxDelay) {
+    this(store, zone, group, maxBatches, maxDelay, ReadingsMirror.NONE);
+  }
+
+  /** The same, handing every committed group to {@code mirror} too. */
+  public BatchWriter(
+      Store store,
+      ZoneId zone,
+      String group,
+      int maxBatches,
+      Duration maxDelay,
+      ReadingsMirror mirror) {
+    this.mirror = mirror;
     this.store = store;
     this.registrar = new MeterRegistrar(store, zone, group);
     this.maxBatches = maxBatches;
@@ -52,7 +65,9 @@ public final class BatchWriter implements ReadingsOut {
       return;
     }
     registrar.register(pending);
-    total = total.plus(store.ingest(List.copyOf(pending)));
+    List<ReadingBatch> committed = List.copyOf(pending);
+    total = total.plus(store.ingest(committed));
+    mirror.committed(committed);
     pending.clear();
   }
 

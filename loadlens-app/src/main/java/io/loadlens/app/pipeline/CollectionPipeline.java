@@ -67,8 +67,14 @@ public final class CollectionPipeline implements AutoCloseable {
    * {@code store}, which also supplies the catch-up times and keeps the events.
    */
   public static CollectionPipeline embedded(Store store, Path dataDir, Clock clock) {
+    return embedded(store, dataDir, clock, ReadingsMirror.NONE);
+  }
+
+  /** The embedded pipeline, also handing what the store committed to {@code mirror}. */
+  public static CollectionPipeline embedded(
+      Store store, Path dataDir, Clock clock, ReadingsMirror mirror) {
     InProcessTransport transport = new InProcessTransport(QUEUE_CAPACITY, WireCodec.binary());
-    StoreSink sink = new StoreSink(store, clock, java.time.ZoneOffset.UTC);
+    StoreSink sink = new StoreSink(store, clock, java.time.ZoneOffset.UTC, mirror);
     IngestService ingest =
         new IngestService(transport.subscriber(INGEST_BATCH), sink, WireCodec.binary());
     ingest.start();

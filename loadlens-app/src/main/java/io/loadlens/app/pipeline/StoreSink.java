@@ -19,6 +19,7 @@ public final class StoreSink implements BatchSink {
   private final Store store;
   private final InstantSource clock;
   private final MeterRegistrar registrar;
+  private final ReadingsMirror mirror;
   private final AtomicLong offered = new AtomicLong();
   private final AtomicLong inserted = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
@@ -26,15 +27,22 @@ public final class StoreSink implements BatchSink {
 
   /** A sink that registers meters it has not seen in {@code zone}, grouped by their source. */
   public StoreSink(Store store, InstantSource clock, ZoneId zone) {
+    this(store, clock, zone, ReadingsMirror.NONE);
+  }
+
+  /** The same, handing every committed batch to {@code mirror} too. */
+  public StoreSink(Store store, InstantSource clock, ZoneId zone, ReadingsMirror mirror) {
     this.store = store;
     this.clock = clock;
     this.registrar = new MeterRegistrar(store, zone, null);
+    this.mirror = mirror;
   }
 
   @Override
   public void write(List<ReadingBatch> batches) {
     registrar.register(batches);
     IngestResult r = store.ingest(batches);
+    mirror.committed(batches);
     offered.addAndGet(r.offered());
     inserted.addAndGet(r.inserted());
     duplicates.addAndGet(r.duplicates());
