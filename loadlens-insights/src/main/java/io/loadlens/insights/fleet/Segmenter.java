@@ -178,7 +178,7 @@ final class Segmenter {
     if (peakHour >= 22 || peakHour < 5) {
       return FleetAnalysis.mostHave(g, ApplianceKind.WATER_HEATER)
           ? "off-peak night heaters"
-          : "night-shift";
+          : "night-time peakers"; // shift work, or night loads no detector explains
     }
     if (peakHour < 10) {
       return "morning peakers";
