@@ -343,17 +343,21 @@ public final class DuckDbStore extends SqlStore {
   }
 
   /**
-   * Stages the plan as one row per series, in series-id order: its id, meter, channel, unit and
-   * source, the latest time already stored for it ({@code known}, from the registry), and its
-   * times, values and status bytes as three list columns. The appender takes each list as one Java
-   * array, so staging costs a few calls per series instead of six per row; the rows are unnested in
-   * SQL ({@link #ROWS}) and reach {@code raw_data} grouped by series id.
+   * Not used: DuckDB's {@link #move} registers the series first and stages them with their ids
+   * ({@link #stage(Connection, List)}), which the shared staging step cannot do.
    */
   @Override
   protected void stage(Connection c, IngestPlan plan) throws SQLException {
     throw new UnsupportedOperationException("DuckDbStore stages in move()");
   }
 
+  /**
+   * Stages the plan as one row per series, in series-id order: its id, meter, channel, unit and
+   * source, the latest time already stored for it ({@code known}, from the registry), and its
+   * times, values and status bytes as three list columns. The appender takes each list as one Java
+   * array, so staging costs a few calls per series instead of six per row; the rows are unnested in
+   * SQL ({@link #ROWS}) and reach {@code raw_data} grouped by series id.
+   */
   private void stage(Connection c, List<Staged> staged) throws SQLException {
     if (!stageCreated) {
       try (Statement st = c.createStatement()) {
