@@ -9,7 +9,6 @@ import io.loadlens.iec21.p1.P1Telegram;
 import io.loadlens.iec21.p1.SmartyKeys;
 import io.loadlens.model.MeterId;
 import io.loadlens.model.ReadingBatch;
-import io.loadlens.store.IngestResult;
 import io.loadlens.transport.mqtt.MqttTopicListener;
 import io.loadlens.wmbus.AflReassembler;
 import io.loadlens.wmbus.WMBusException;
@@ -63,13 +62,6 @@ public final class ListenCommand implements Runnable {
 
   static final int MAX_BATCHES = 256;
   static final Duration MAX_DELAY = Duration.ofSeconds(2);
-
-  static void report(PrintWriter out, String what, IngestResult r) {
-    out.printf(
-        "%s: %d values offered, %d new, %d already stored, %d conflicts%n",
-        what, r.offered(), r.inserted(), r.duplicates(), r.conflicts());
-    out.flush();
-  }
 
   static void report(PrintWriter out, String what, ReadingsOut output) {
     out.println(what + ": " + output.summary());

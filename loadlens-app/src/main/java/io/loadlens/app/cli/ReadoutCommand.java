@@ -2,6 +2,7 @@ package io.loadlens.app.cli;
 
 import io.loadlens.app.Main;
 import io.loadlens.app.config.ConfigException;
+import io.loadlens.app.pipeline.BatchWriter;
 import io.loadlens.iec21.DataSet;
 import io.loadlens.iec21.ModeCClient;
 import io.loadlens.iec21.ModeCIdentification;
@@ -13,9 +14,7 @@ import io.loadlens.iec21.serial.SerialSettings;
 import io.loadlens.iec21.serial.TcpSerialLine;
 import io.loadlens.iec21.serial.TtySerialLine;
 import io.loadlens.model.MeterId;
-import io.loadlens.model.MeterInfo;
 import io.loadlens.model.ReadingBatch;
-import io.loadlens.store.IngestResult;
 import io.loadlens.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -226,15 +224,17 @@ public final class ReadoutCommand implements Callable<Integer> {
     } catch (java.time.DateTimeException e) {
       throw new ConfigException("--zone '" + zone + "' is not a time zone", e);
     }
-    try (Store store = data.openStore()) {
-      if (store.meter(id).isEmpty()) {
-        store.upsertMeters(
-            List.of(new MeterInfo(id, ModeCReadings.SOURCE, "", "", 0, z, Map.of())));
-      }
-      IngestResult r = store.ingest(List.of(batch));
-      out.printf(
-          "Stored meter %s: %d values offered, %d new, %d already stored, %d conflicts%n",
-          id, r.offered(), r.inserted(), r.duplicates(), r.conflicts());
+    try (Store store = data.openStore();
+        BatchWriter writer =
+            new BatchWriter(
+                store,
+                z,
+                ModeCReadings.SOURCE,
+                ListenCommand.MAX_BATCHES,
+                ListenCommand.MAX_DELAY)) {
+      writer.add(batch);
+      writer.flush();
+      out.printf("Stored meter %s: %s%n", id, writer.summary());
       out.flush();
     }
   }
