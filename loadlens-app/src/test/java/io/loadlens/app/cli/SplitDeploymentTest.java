@@ -9,10 +9,8 @@ import io.loadlens.store.Stores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * 127.0.0.1:1883 when it answers, else an embedded broker), and the store checked afterwards.
  */
 class SplitDeploymentTest {
-  private static final Duration WAIT = CliProcesses.WAIT;
 
   @TempDir Path dir;
 
@@ -45,18 +42,6 @@ class SplitDeploymentTest {
     broker.close();
   }
 
-  private Process start(Path log, String... args) throws IOException {
-    return processes.start(log, args);
-  }
-
-  private static void awaitLine(Process p, Path log, Predicate<String> wanted) throws Exception {
-    CliProcesses.awaitLine(p, log, wanted);
-  }
-
-  private static void stopGracefully(Process p) throws Exception {
-    CliProcesses.stopGracefully(p);
-  }
-
   @Test
   void readingsPublishedWhileIngestIsDownAreStoredOnceWhenItComesBack() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
@@ -66,7 +51,7 @@ class SplitDeploymentTest {
     Path storeDir = dir.resolve("store");
 
     Process simulator =
-        start(
+        processes.start(
             dir.resolve("simulate.log"),
             "simulate",
             "--meters",
@@ -83,13 +68,13 @@ class SplitDeploymentTest {
             fleetFile.toString(),
             "--data",
             dir.resolve("sim").toString());
-    awaitLine(simulator, dir.resolve("simulate.log"), l -> l.contains("fleet file:"));
+    CliProcesses.awaitLine(simulator, dir.resolve("simulate.log"), l -> l.contains("fleet file:"));
 
     // ingest subscribes once (persistent session), then stops before anything is published
     Path ingestLog = dir.resolve("ingest-1.log");
     Process ingest = startIngest(ingestLog, ingestClient, storeDir);
-    awaitLine(ingest, ingestLog, l -> l.startsWith("messages="));
-    stopGracefully(ingest);
+    CliProcesses.awaitLine(ingest, ingestLog, l -> l.startsWith("messages="));
+    CliProcesses.stopGracefully(ingest);
 
     gatewayOnce(fleetFile, gateway);
 
@@ -97,7 +82,7 @@ class SplitDeploymentTest {
     Path ingestLog2 = dir.resolve("ingest-2.log");
     Process again = startIngest(ingestLog2, ingestClient, storeDir);
     long rows = awaitRows(again, ingestLog2, 1);
-    stopGracefully(again);
+    CliProcesses.stopGracefully(again);
     long stored;
     try (Store store = Stores.open(null, storeDir)) {
       stored = store.rawRowCount();
@@ -126,11 +111,11 @@ class SplitDeploymentTest {
     Path ingestLog3 = dir.resolve("ingest-3.log");
     Process third = startIngest(ingestLog3, ingestClient, storeDir);
     awaitRows(third, ingestLog3, rows);
-    stopGracefully(third);
+    CliProcesses.stopGracefully(third);
     try (Store store = Stores.open(null, storeDir)) {
       assertThat(store.rawRowCount()).isBetween(stored, stored + 3L * 4);
     }
-    stopGracefully(simulator);
+    CliProcesses.stopGracefully(simulator);
   }
 
   @Test
@@ -139,7 +124,7 @@ class SplitDeploymentTest {
     Path storeDir = dir.resolve("store");
     Path log = dir.resolve("ingest.log");
     Process ingest = startIngest(log, "ingest-p1-" + run, storeDir);
-    awaitLine(ingest, log, l -> l.startsWith("messages="));
+    CliProcesses.awaitLine(ingest, log, l -> l.startsWith("messages="));
 
     Path file = ListenCommandTest.twoMeterP1Capture(dir);
     CliRun listen =
@@ -164,7 +149,7 @@ class SplitDeploymentTest {
     assertThat(dir.resolve("listener/loadlens.duckdb")).doesNotExist();
 
     long rows = awaitRows(ingest, log, 20);
-    stopGracefully(ingest);
+    CliProcesses.stopGracefully(ingest);
     try (Store store = Stores.open(null, storeDir)) {
       assertThat(store.meters()).extracting(m -> m.group()).containsExactly("p1", "p1");
       assertThat(store.rawRowCount()).isEqualTo(rows);
@@ -190,7 +175,7 @@ class SplitDeploymentTest {
   }
 
   private Process startIngest(Path log, String clientId, Path storeDir) throws IOException {
-    return start(
+    return processes.start(
         log,
         "ingest",
         "--mqtt",
@@ -205,7 +190,7 @@ class SplitDeploymentTest {
 
   /** Waits until the ingest process reports at least {@code min} rows and then a quiet second. */
   private static long awaitRows(Process p, Path log, long min) throws Exception {
-    Instant deadline = Instant.now().plus(WAIT);
+    Instant deadline = Instant.now().plus(CliProcesses.WAIT);
     long last = -1;
     int stable = 0;
     while (Instant.now().isBefore(deadline)) {
