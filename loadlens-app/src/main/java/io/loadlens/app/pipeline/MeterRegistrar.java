@@ -24,6 +24,7 @@ final class MeterRegistrar {
   private final ZoneId zone;
   private final String group;
   private final Set<MeterId> known = new HashSet<>();
+  private boolean loaded;
 
   /**
    * @param group group of new meters, or null for the batch's source ({@code dlms}, {@code p1}…)
@@ -32,13 +33,16 @@ final class MeterRegistrar {
     this.store = store;
     this.zone = zone;
     this.group = group;
-    for (MeterInfo m : store.meters()) {
-      known.add(m.id());
-    }
   }
 
   /** Registers the meters of {@code batches} not seen before; call before ingesting them. */
   synchronized void register(Collection<ReadingBatch> batches) {
+    if (!loaded) {
+      // read when the first readings arrive, so that meters a command registered after creating
+      // this (a fleet's meters) need no lookup each
+      store.meters().forEach(m -> known.add(m.id()));
+      loaded = true;
+    }
     List<MeterInfo> fresh = new ArrayList<>();
     for (ReadingBatch b : batches) {
       if (known.add(b.meter()) && store.meter(b.meter()).isEmpty()) {
