@@ -76,6 +76,36 @@ class PostgresStoreTest extends StoreContractTest {
     assertThat(store.readRaw(m, ENERGY, null, null)).isEqualTo(series("meter-c", 0, 10));
   }
 
+  /**
+   * A call within one month is copied into that month's partition directly; a call across a month
+   * boundary is copied through raw_data, which routes each row. Either way every row lands in the
+   * partition of its own month, once.
+   */
+  @Test
+  void directCopiesLandEachRowInItsMonthsPartition() throws Exception {
+    String db = dbs.get(dbs.size() - 1);
+    store.ingest(List.of(batch(series("meter-a", 0, 96)))); // January only
+    store.ingest(List.of(batch(series("meter-b", -4, 8)))); // 4 rows in December, 4 in January
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://" + PostgresTestServer.hostPort() + "/" + db, "postgres", null);
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT tableoid::regclass::text, meter_id, count(*) FROM raw_data"
+                    + " GROUP BY 1, 2 ORDER BY 1, 2")) {
+      List<String> rows = new java.util.ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3));
+      }
+      assertThat(rows)
+          .containsExactly(
+              "raw_data_p202512 meter-b 4",
+              "raw_data_p202601 meter-a 96",
+              "raw_data_p202601 meter-b 4");
+    }
+  }
+
   /** Polls on its own connection: within one transaction pg_stat_activity would not change. */
   private static void waitUntilACopyWaitsForALock(String db) throws Exception {
     try (Connection c =

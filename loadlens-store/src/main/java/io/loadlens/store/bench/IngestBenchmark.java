@@ -10,10 +10,10 @@ import io.loadlens.store.IngestResult;
 import io.loadlens.store.PostgresStore;
 import io.loadlens.store.Store;
 import io.loadlens.store.Stores;
-import io.loadlens.store.internal.CopyBuffer;
+import io.loadlens.store.internal.IngestPlan;
+import io.loadlens.store.internal.RawDataCopy;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Store ingest benchmark: idempotent ingest of {@code meters × rowsPerMeter} interval rows in calls
@@ -297,9 +295,13 @@ public final class IngestBenchmark {
     return ms;
   }
 
-  /** Plain COPY of the same rows into an unindexed table, one transaction per call: rows/s. */
+  /**
+   * The floor: the same rows, encoded by the same code as the store's direct copy ({@link
+   * RawDataCopy}), copied into an unindexed, unpartitioned table with {@code raw_data}'s columns,
+   * one transaction per call: rows/s.
+   */
   static double plainCopy(PostgresStore.Config cfg, List<List<ReadingBatch>> calls)
-      throws SQLException, IOException {
+      throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", cfg.user());
     if (cfg.password() != null) {
@@ -308,38 +310,14 @@ public final class IngestBenchmark {
     long rows = 0;
     try (Connection c = DriverManager.getConnection(cfg.jdbcUrl(cfg.database()), p)) {
       try (Statement st = c.createStatement()) {
-        st.execute(
-            "CREATE TABLE bench_plain (meter_id TEXT, obis TEXT, ts_s BIGINT, value DOUBLE"
-                + " PRECISION, unit TEXT, status SMALLINT, source TEXT)");
+        st.execute("CREATE TABLE bench_plain (LIKE raw_data)");
+        st.execute("CHECKPOINT");
       }
       c.setAutoCommit(false);
       long t0 = System.nanoTime();
       for (List<ReadingBatch> call : calls) {
-        CopyIn copy =
-            c.unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn("COPY bench_plain FROM STDIN (FORMAT text)");
-        CopyBuffer buf = new CopyBuffer(copy);
-        for (ReadingBatch b : call) {
-          for (IntervalSeries s : b.series()) {
-            byte[] prefix =
-                (s.meter().value() + '\t' + s.obis() + '\t').getBytes(StandardCharsets.UTF_8);
-            byte[] unit = ("\tWh\t").getBytes(StandardCharsets.UTF_8);
-            byte[] src = "\tbench\n".getBytes(StandardCharsets.UTF_8);
-            for (int i = 0; i < s.size(); i++) {
-              buf.put(prefix);
-              buf.putLong(s.epochSeconds()[i]);
-              buf.putByte('\t');
-              buf.putDouble(s.values()[i]);
-              buf.put(unit);
-              buf.putLong(s.status()[i]);
-              buf.put(src);
-              rows++;
-            }
-          }
-        }
-        buf.flush();
-        copy.endCopy();
+        Instant now = Instant.now();
+        rows += RawDataCopy.copy(c, "bench_plain", IngestPlan.of(call, now), now);
         c.commit();
       }
       double s = (System.nanoTime() - t0) / 1e9;
