@@ -435,7 +435,10 @@ public final class PostgresStore extends SqlStore {
 
   /**
    * Reads one channel with {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)} and decodes the rows
-   * from the byte stream: no per-row result-set objects, which cost more than the query.
+   * from the byte stream: no per-row result-set objects, which cost more than the query. No {@code
+   * ORDER BY}: the planner then reads the heap pages in order (a bitmap scan), which is time order
+   * for data that arrived in order; the rows are sorted here only when they are not. The sort in
+   * the server cost 5 ms of a 13 ms meter-year read.
    */
   @Override
   public IntervalSeries readRaw(MeterId meter, ObisCode obis, Instant from, Instant to) {
@@ -451,7 +454,7 @@ public final class PostgresStore extends SqlStore {
                   + Sql.lower(from)
                   + ") AND \"timestamp\" < to_timestamp("
                   + Sql.upper(to)
-                  + ") ORDER BY \"timestamp\") TO STDOUT (FORMAT binary)";
+                  + ")) TO STDOUT (FORMAT binary)";
           ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
           try {
             c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, bytes);
@@ -459,6 +462,7 @@ public final class PostgresStore extends SqlStore {
             throw new SQLException("COPY of " + meter + " " + obis + " failed", e);
           }
           BinaryCopy.Rows rows = BinaryCopy.readTimeValueStatus(bytes.toByteArray());
+          RawReader.sortByTimeIfNeeded(rows.epochSeconds(), rows.values(), rows.status());
           Unit unit = Unit.NONE;
           try (PreparedStatement ps = c.prepareStatement(RawReader.UNIT_SQL)) {
             ps.setString(1, meter.value());

@@ -94,6 +94,16 @@ public final class RawReader {
     return new IntervalSeries(meter, obis, u, t, v, st);
   }
 
+  /** Sorts the three columns by time in place unless they are in time order already. */
+  public static void sortByTimeIfNeeded(long[] t, double[] v, int[] st) {
+    for (int i = 1; i < t.length; i++) {
+      if (t[i] <= t[i - 1]) {
+        sortByTime(t, v, st);
+        return;
+      }
+    }
+  }
+
   /** Sorts the three columns by time (times are unique: the key includes them). */
   static void sortByTime(long[] t, double[] v, int[] st) {
     Integer[] order = new Integer[t.length];
