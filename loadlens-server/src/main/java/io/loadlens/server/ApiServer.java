@@ -10,6 +10,7 @@ import io.javalin.json.JavalinJackson;
 import io.loadlens.server.api.AdminOperations;
 import io.loadlens.server.api.ApiException;
 import io.loadlens.server.api.ApiService;
+import io.loadlens.server.api.CollectorOperations;
 import io.loadlens.server.api.ExportOperations;
 import io.loadlens.server.api.FleetOperations;
 import io.loadlens.server.api.MeterOperations;
@@ -111,6 +112,7 @@ public final class ApiServer implements AutoCloseable {
     MeterOperations meterOps = new MeterOperations(store, json, clock);
     List<Operation> ops = new ArrayList<>(meterOps.operations());
     ops.addAll(new FleetOperations(store, clock, meterOps).operations());
+    ops.addAll(new CollectorOperations(store, clock).operations());
     ops.addAll(new ExportOperations(store).operations());
     ops.addAll(new AdminOperations(tokens).operations());
     ApiService api = new ApiService(audit, ops);

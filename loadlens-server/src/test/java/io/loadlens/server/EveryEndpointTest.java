@@ -275,6 +275,10 @@ class EveryEndpointTest {
             new Case("/api/v1/fleet/aggregate?bucket=PT1S", "'bucket'"),
             new Case("/api/v1/fleet/overview?to=yesterday", "'to'"),
             new Case("/api/v1/collector/errors?limit=0", "'limit'"),
+            new Case("/api/v1/collector/status?staleAfter=P1000D", "'staleAfter'"),
+            new Case("/api/v1/collector/status?staleAfter=-PT1H", "'staleAfter'"),
+            new Case("/api/v1/meters/MTR0001/events?order=sideways", "'order'"),
+            new Case("/api/v1/meters/MTR0001/events?order=%3Cscript%3E", "'order'"),
             new Case("/api/v1/meters/MTR0001/readings?resolution=P1000Y", "'resolution'"),
             new Case("/api/v1/meters/MTR0001/readings?aggregation=drop", "'aggregation'"),
             new Case("/api/v1/meters/MTR0001/insights/..%2Fsecret", "'kind'"))) {

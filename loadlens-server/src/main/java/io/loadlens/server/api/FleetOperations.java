@@ -13,14 +13,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Fleet-wide operations: aggregates, segments, forecasts, collector status and errors. */
+/** Fleet-wide operations: overview, aggregates, segments, forecasts. */
 public final class FleetOperations {
 
   /** The insight subject of fleet documents. */
@@ -50,16 +49,14 @@ public final class FleetOperations {
             c -> field("segments", List.of("segments"), List.of("segmentation", "segments"))),
         new Operation(
             "fleet.forecast", Role.ANALYST, false, c -> field("forecast", List.of("forecast"))),
-        new Operation("fleet.insights", Role.ANALYST, false, c -> fleetDocs()),
-        new Operation("collector.status", Role.OPERATOR, false, this::collectorStatus),
-        new Operation("collector.errors", Role.OPERATOR, false, this::errors));
+        new Operation("fleet.insights", Role.ANALYST, false, c -> fleetDocs()));
   }
 
   /**
    * The raw energy channel the fleet has: interval energy (imported data) or, for meters read over
    * DLMS, the cumulative import register their load profiles capture.
    */
-  private ObisCode rawEnergyChannel() {
+  static ObisCode rawEnergyChannel(Store store) {
     for (ObisCode o :
         List.of(ObisCode.ACTIVE_ENERGY_IMPORT_INTERVAL, ObisCode.ACTIVE_ENERGY_IMPORT)) {
       if (!store.lastCaptureTimes(o).isEmpty()) {
@@ -78,7 +75,7 @@ public final class FleetOperations {
   }
 
   private Object overview(Call c) {
-    ObisCode obis = Params.obis(c.args(), rawEnergyChannel());
+    ObisCode obis = Params.obis(c.args(), rawEnergyChannel(store));
     Instant end = latest(obis);
     Params.Range r = Params.range(c.args(), end.minus(Duration.ofDays(7)), end);
     List<MeterInfo> all = store.meters();
@@ -189,88 +186,5 @@ public final class FleetOperations {
       }
     }
     throw ApiException.notFound("no fleet " + name + " computed yet");
-  }
-
-  private Object collectorStatus(Call c) {
-    ObisCode obis = Params.obis(c.args(), rawEnergyChannel());
-    Duration stale = Params.duration(c.args(), "staleAfter", Duration.ofHours(26));
-    Instant now = clock.instant();
-    Map<MeterId, Instant> last = store.lastCaptureTimes(obis);
-    List<Map<String, Object>> staleMeters = new ArrayList<>();
-    int neverRead = 0;
-    for (MeterInfo m : store.meters()) {
-      Instant t = last.get(m.id());
-      if (t == null) {
-        neverRead++;
-      }
-      if (t == null || t.isBefore(now.minus(stale))) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("meter", m.id().value());
-        e.put("lastCapture", t);
-        staleMeters.add(e);
-      }
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("asOf", now);
-    out.put("meters", store.meters().size());
-    out.put("metersWithData", last.size());
-    out.put("neverRead", neverRead);
-    out.put("stale", staleMeters.size());
-    out.put("staleMeters", staleMeters.subList(0, Math.min(100, staleMeters.size())));
-    out.put("rawRows", store.rawRowCount());
-    out.put(
-        "failuresLast24h",
-        failuresByCode(store.events(now.minus(Duration.ofDays(1)), now, 100_000)));
-    return out;
-  }
-
-  private Object errors(Call c) {
-    Instant now = clock.instant();
-    Params.Range r = Params.range(c.args(), now.minus(Duration.ofDays(7)), now);
-    int limit = Params.integer(c.args(), "limit", 100, 1, 1000);
-    List<MeterEvent> events = store.events(r.from(), r.to(), 100_000);
-    Map<String, Map<String, Object>> byCode = new TreeMap<>();
-    for (MeterEvent e : events) {
-      if (e.code() == null) {
-        continue;
-      }
-      Map<String, Object> row =
-          byCode.computeIfAbsent(
-              e.code().label(),
-              k -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("code", e.code().label());
-                m.put("name", e.code().name());
-                m.put("count", 0L);
-                m.put("meters", new java.util.TreeSet<String>());
-                return m;
-              });
-      row.put("count", (Long) row.get("count") + 1);
-      @SuppressWarnings("unchecked")
-      var ms = (java.util.TreeSet<String>) row.get("meters");
-      ms.add(e.meter().value());
-      row.put("lastAt", e.start());
-    }
-    List<Map<String, Object>> codes = new ArrayList<>();
-    for (Map<String, Object> row : byCode.values()) {
-      @SuppressWarnings("unchecked")
-      var ms = (java.util.TreeSet<String>) row.remove("meters");
-      row.put("meterCount", ms.size());
-      codes.add(row);
-    }
-    List<MeterEvent> recent = new ArrayList<>(events);
-    Collections.reverse(recent);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("from", r.from());
-    out.put("to", r.to());
-    out.put("byCode", codes);
-    out.put(
-        "recent",
-        recent.stream()
-            .filter(e -> e.code() != null)
-            .limit(limit)
-            .map(MeterOperations.EventView::of)
-            .toList());
-    return out;
   }
 }

@@ -204,12 +204,18 @@ public final class MeterOperations {
     MeterEvent.Kind kind = Params.choice(c.args(), "kind", MeterEvent.Kind.class, null);
     int offset = Params.integer(c.args(), "offset", 0, 0, Integer.MAX_VALUE);
     int limit = Params.integer(c.args(), "limit", 100, 1, 1000);
+    Order order = Params.choice(c.args(), "order", Order.class, Order.ASC);
+    List<MeterEvent> events = store.events(id, r.from(), r.to());
     List<EventView> all =
-        store.events(id, r.from(), r.to()).stream()
-            .filter(e -> kind == null || e.kind() == kind)
-            .map(EventView::of)
-            .toList();
+        (order == Order.DESC ? events.reversed() : events)
+            .stream().filter(e -> kind == null || e.kind() == kind).map(EventView::of).toList();
     return Page.of(all, offset, limit);
+  }
+
+  /** The order of a list of events: by start time, oldest ({@code asc}) or newest first. */
+  enum Order {
+    ASC,
+    DESC
   }
 
   /** An event as the API shows it, with the operator code's label ({@code 0x09}). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadlens.server.api.ApiException;
 import io.loadlens.server.api.Args;
 import io.loadlens.server.api.Call;
+import io.loadlens.server.api.CollectorOperations;
 import io.loadlens.server.api.FleetOperations;
 import io.loadlens.server.api.MeterOperations;
 import io.loadlens.server.api.Operation;
@@ -60,6 +61,7 @@ final class ReportSource {
     MeterOperations meters = new MeterOperations(store, json, clock);
     List<Operation> all = new ArrayList<>(meters.operations());
     all.addAll(new FleetOperations(store, clock, meters).operations());
+    all.addAll(new CollectorOperations(store, clock).operations());
     all.forEach(o -> ops.put(o.name(), o));
   }
 

@@ -33,7 +33,28 @@
 
   function width(target) { return Math.max(320, (target.clientWidth || 900) - 20); }
 
-  /* series: [{label, values}] over x (epoch seconds); marks: [{x, label}] drawn as points. */
+  /* Shades each band [{from, to, color}] (x values) across the plot, over the series so that a
+     short band stays visible in a dense year; a band is at least 3 pixels wide. Records how many
+     were visible in the target's data-bands attribute. */
+  function shade(target, bands) {
+    return function (u) {
+      const min = u.scales.x.min, max = u.scales.x.max, box = u.bbox, g = u.ctx;
+      let n = 0;
+      g.save();
+      for (const b of bands) {
+        if (b.to < min || b.from > max) continue;
+        const x0 = u.valToPos(Math.max(b.from, min), 'x', true);
+        const w = Math.max(3, u.valToPos(Math.min(b.to, max), 'x', true) - x0);
+        g.fillStyle = b.color;
+        g.fillRect(Math.min(x0, box.left + box.width - w), box.top, w, box.height);
+        n++;
+      }
+      g.restore();
+      target.setAttribute('data-bands', n);
+    };
+  }
+
+  /* series: [{label, values}] over x (epoch seconds); opts.bands: [{from, to, color}] shaded. */
   LL.lineChart = function (target, x, series, opts) {
     opts = opts || {};
     target.textContent = '';
@@ -46,7 +67,8 @@
         points: { show: !!s.points }, paths: s.points ? () => null : undefined, spanGaps: false
       }))),
       axes: [{}, { label: opts.yLabel || '' }],
-      cursor: { drag: { x: true, y: false } }
+      cursor: { drag: { x: true, y: false } },
+      hooks: opts.bands && opts.bands.length ? { draw: [shade(target, opts.bands)] } : {}
     };
     return new uPlot(spec, data, target);
   };
@@ -173,12 +195,13 @@
     target.appendChild(c);
   };
 
-  /* Load profile with estimated/edited/missing intervals highlighted as points on a second series. */
-  LL.loadProfile = function (target, r) {
+  /* Load profile with estimated/edited/missing intervals highlighted as points on a second series,
+     and bands [{from, to, color}] (epoch seconds, e.g. gaps and outages) shaded behind it. */
+  LL.loadProfile = function (target, r, bands) {
     const est = r.v.map((y, i) => r.quality && r.quality[i] && r.quality[i] !== 'VALID' ? (y == null ? 0 : y) : null);
     const series = [{ label: (r.source === 'validated' ? 'validated ' : 'raw ') + r.unit, values: r.v }];
     if (r.quality) series.push({ label: 'estimated / edited / missing', values: est, color: '#e76f51', points: true });
-    return LL.lineChart(target, r.t, series, { yLabel: r.unit });
+    return LL.lineChart(target, r.t, series, { yLabel: r.unit, bands: bands || [] });
   };
 
   window.LL = LL;

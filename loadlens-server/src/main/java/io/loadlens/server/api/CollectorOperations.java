@@ -1,0 +1,172 @@
+package io.loadlens.server.api;
+
+import io.loadlens.model.MeterEvent;
+import io.loadlens.model.MeterId;
+import io.loadlens.model.MeterInfo;
+import io.loadlens.model.ObisCode;
+import io.loadlens.server.auth.Role;
+import io.loadlens.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The collection side as operators see it: which meters are stale or failing, and read errors
+ * counted by operator code.
+ */
+public final class CollectorOperations {
+
+  /** The stale and the failing meters are each listed up to this many. */
+  public static final int LISTED = 100;
+
+  /** A meter is failing when a read failure or hardware fault started within this window. */
+  public static final Duration FAILING_WINDOW = Duration.ofDays(1);
+
+  /** How far back the last error of a stale meter that is not failing is looked for. */
+  public static final Duration ERROR_LOOKBACK = Duration.ofDays(31);
+
+  /** Fleet-wide event scans read at most this many events (the earliest of the window). */
+  static final int EVENT_SCAN = 100_000;
+
+  /** The kinds of event that mean reading a meter failed, as opposed to findings in its data. */
+  static final Set<MeterEvent.Kind> FAILURES =
+      Set.of(MeterEvent.Kind.READ_FAILURE, MeterEvent.Kind.HARDWARE_FAULT);
+
+  private final Store store;
+  private final Clock clock;
+
+  public CollectorOperations(Store store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public List<Operation> operations() {
+    return List.of(
+        new Operation("collector.status", Role.OPERATOR, false, this::status),
+        new Operation("collector.errors", Role.OPERATOR, false, this::errors));
+  }
+
+  /**
+   * A meter that needs attention.
+   *
+   * @param meter the meter id
+   * @param lastCapture its latest capture on the channel, null when never read
+   * @param lastError its newest read failure or hardware fault, null when none was found
+   */
+  public record MeterState(
+      String meter, Instant lastCapture, MeterOperations.EventView lastError) {}
+
+  /** Read errors of one operator code in a range. */
+  public record CodeCount(String code, String name, long count, int meterCount, Instant lastAt) {}
+
+  private Object status(Call c) {
+    ObisCode obis = Params.obis(c.args(), FleetOperations.rawEnergyChannel(store));
+    Duration staleAfter = Params.duration(c.args(), "staleAfter", Duration.ofHours(26));
+    Instant now = clock.instant();
+    Map<MeterId, Instant> last = store.lastCaptureTimes(obis);
+    List<MeterEvent> window = store.events(now.minus(FAILING_WINDOW), now, EVENT_SCAN);
+    Map<MeterId, MeterEvent> failing = newestFailures(window);
+    List<MeterInfo> all = store.meters();
+    List<MeterState> stale = new ArrayList<>();
+    int staleCount = 0;
+    int neverRead = 0;
+    for (MeterInfo m : all) {
+      Instant t = last.get(m.id());
+      neverRead += t == null ? 1 : 0;
+      if (t == null || t.isBefore(now.minus(staleAfter))) {
+        if (staleCount++ < LISTED) {
+          MeterEvent error =
+              failing.containsKey(m.id()) ? failing.get(m.id()) : newestFailure(m.id(), now);
+          stale.add(state(m.id(), t, error));
+        }
+      }
+    }
+    List<MeterState> failingMeters =
+        failing.values().stream()
+            .sorted(Comparator.comparing(MeterEvent::start).reversed())
+            .limit(LISTED)
+            .map(e -> state(e.meter(), last.get(e.meter()), e))
+            .toList();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("asOf", now);
+    out.put("meters", all.size());
+    out.put("metersWithData", last.size());
+    out.put("readRecently", all.size() - staleCount);
+    out.put("neverRead", neverRead);
+    out.put("stale", staleCount);
+    out.put("staleMeters", stale);
+    out.put("failing", failing.size());
+    out.put("failingMeters", failingMeters);
+    out.put("rawRows", store.rawRowCount());
+    out.put("failuresLast24h", FleetOperations.failuresByCode(window));
+    return out;
+  }
+
+  private static MeterState state(MeterId id, Instant lastCapture, MeterEvent error) {
+    return new MeterState(
+        id.value(), lastCapture, error == null ? null : MeterOperations.EventView.of(error));
+  }
+
+  /** The newest read failure or hardware fault of each meter among events sorted by start. */
+  static Map<MeterId, MeterEvent> newestFailures(List<MeterEvent> byStart) {
+    Map<MeterId, MeterEvent> out = new HashMap<>();
+    for (MeterEvent e : byStart) {
+      if (FAILURES.contains(e.kind())) {
+        out.put(e.meter(), e);
+      }
+    }
+    return out;
+  }
+
+  private MeterEvent newestFailure(MeterId id, Instant now) {
+    List<MeterEvent> events = store.events(id, now.minus(ERROR_LOOKBACK), now);
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (FAILURES.contains(events.get(i).kind())) {
+        return events.get(i);
+      }
+    }
+    return null;
+  }
+
+  private Object errors(Call c) {
+    Instant now = clock.instant();
+    Params.Range r = Params.range(c.args(), now.minus(Duration.ofDays(7)), now);
+    int limit = Params.integer(c.args(), "limit", 100, 1, 1000);
+    List<MeterEvent> coded =
+        store.events(r.from(), r.to(), EVENT_SCAN).stream().filter(e -> e.code() != null).toList();
+    Map<String, List<MeterEvent>> byCode = new TreeMap<>();
+    for (MeterEvent e : coded) {
+      byCode.computeIfAbsent(e.code().label(), k -> new ArrayList<>()).add(e);
+    }
+    List<CodeCount> codes = new ArrayList<>();
+    for (List<MeterEvent> events : byCode.values()) {
+      Set<MeterId> meters = new TreeSet<>();
+      events.forEach(e -> meters.add(e.meter()));
+      MeterEvent newest = events.getLast();
+      codes.add(
+          new CodeCount(
+              newest.code().label(),
+              newest.code().name(),
+              events.size(),
+              meters.size(),
+              newest.start()));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("from", r.from());
+    out.put("to", r.to());
+    out.put("byCode", codes);
+    out.put(
+        "recent",
+        coded.reversed().stream().limit(limit).map(MeterOperations.EventView::of).toList());
+    return out;
+  }
+}
