@@ -282,7 +282,9 @@ class DashboardEndToEndTest {
                 Store.class.getClassLoader(),
                 new Class<?>[] {Store.class},
                 (proxy, method, args) -> {
-                  if (broken.get() && method.getName().equals("events")) {
+                  if (broken.get()
+                      && Set.of("events", "recentEvents", "eventCounts")
+                          .contains(method.getName())) {
                     throw new IllegalStateException("events table is unreadable");
                   }
                   try {

@@ -99,6 +99,18 @@ public interface Store extends AutoCloseable {
   /** Events of all meters that overlap {@code [from, to)}, by start time, at most {@code limit}. */
   List<MeterEvent> events(Instant from, Instant to, int limit);
 
+  /**
+   * Events of all meters that overlap {@code [from, to)}, newest start first, at most {@code
+   * limit}: what a window too large to list holds most recently.
+   */
+  List<MeterEvent> recentEvents(Instant from, Instant to, int limit);
+
+  /**
+   * The events that overlap {@code [from, to)}, counted by the database however many there are: one
+   * {@link EventCount} per operator code, and one per kind for events without a code.
+   */
+  List<EventCount> eventCounts(Instant from, Instant to);
+
   /** Rows that were re-sent with a different value, for one meter. */
   List<Conflict> conflicts(MeterId meter);
 

@@ -313,6 +313,30 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void recentEventsComeNewestFirstAndCountsGroupByCodeOrElseKind() {
+    MeterEvent a1 =
+        new MeterEvent(A, MeterEvent.Kind.READ_FAILURE, at(1), at(1), OperatorCode.TIMEOUT, "t");
+    MeterEvent b1 =
+        new MeterEvent(B, MeterEvent.Kind.READ_FAILURE, at(3), at(3), OperatorCode.TIMEOUT, "t");
+    MeterEvent a2 =
+        new MeterEvent(
+            A, MeterEvent.Kind.HARDWARE_FAULT, at(5), at(5), OperatorCode.HARDWARE_FAULT, "h");
+    MeterEvent b2 = new MeterEvent(B, MeterEvent.Kind.CLOCK, at(6), at(6), null, "");
+    MeterEvent late =
+        new MeterEvent(A, MeterEvent.Kind.READ_FAILURE, at(30), at(30), OperatorCode.TIMEOUT, "");
+    store.recordEvents(List.of(a1, b1, a2, b2, late));
+
+    assertThat(store.recentEvents(at(0), at(20), 10)).containsExactly(b2, a2, b1, a1);
+    assertThat(store.recentEvents(at(0), at(20), 2)).containsExactly(b2, a2);
+    assertThat(store.eventCounts(at(0), at(20)))
+        .containsExactlyInAnyOrder(
+            new EventCount(OperatorCode.TIMEOUT, null, 2, 2, at(3)),
+            new EventCount(OperatorCode.HARDWARE_FAULT, null, 1, 1, at(5)),
+            new EventCount(null, MeterEvent.Kind.CLOCK, 1, 1, at(6)));
+    assertThat(store.eventCounts(at(20), at(21))).isEmpty();
+  }
+
+  @Test
   void anEventRepeatedWithinOneCallIsStoredOnceWithItsFirstDetailAndExactTimes() {
     Instant start = at(4).plusNanos(123_456_000);
     MeterEvent first = new MeterEvent(A, MeterEvent.Kind.GAP, start, at(8), null, "first");

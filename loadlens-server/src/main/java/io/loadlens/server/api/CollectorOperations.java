@@ -5,6 +5,7 @@ import io.loadlens.model.MeterId;
 import io.loadlens.model.MeterInfo;
 import io.loadlens.model.ObisCode;
 import io.loadlens.server.auth.Role;
+import io.loadlens.store.EventCount;
 import io.loadlens.store.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The collection side as operators see it: which meters are stale or failing, and read errors
@@ -34,7 +33,10 @@ public final class CollectorOperations {
   /** How far back the last error of a stale meter that is not failing is looked for. */
   public static final Duration ERROR_LOOKBACK = Duration.ofDays(31);
 
-  /** Fleet-wide event scans read at most this many events (the earliest of the window). */
+  /**
+   * Fleet-wide event lists read at most this many events, the newest of the window; counts by code
+   * are made by the store over the whole window.
+   */
   static final int EVENT_SCAN = 100_000;
 
   /** The kinds of event that mean reading a meter failed, as opposed to findings in its data. */
@@ -73,8 +75,8 @@ public final class CollectorOperations {
     Duration staleAfter = Params.duration(c.args(), "staleAfter", Duration.ofHours(26));
     Instant now = clock.instant();
     Map<MeterId, Instant> last = store.lastCaptureTimes(obis);
-    List<MeterEvent> window = store.events(now.minus(FAILING_WINDOW), now, EVENT_SCAN);
-    Map<MeterId, MeterEvent> failing = newestFailures(window);
+    Map<MeterId, MeterEvent> failing =
+        newestFailures(store.recentEvents(now.minus(FAILING_WINDOW), now, EVENT_SCAN));
     List<MeterInfo> all = store.meters();
     List<MeterState> stale = new ArrayList<>();
     int staleCount = 0;
@@ -107,7 +109,9 @@ public final class CollectorOperations {
     out.put("failing", failing.size());
     out.put("failingMeters", failingMeters);
     out.put("rawRows", store.rawRowCount());
-    out.put("failuresLast24h", FleetOperations.failuresByCode(window));
+    out.put(
+        "failuresLast24h",
+        FleetOperations.failuresByCode(store.eventCounts(now.minus(FAILING_WINDOW), now)));
     return out;
   }
 
@@ -116,12 +120,12 @@ public final class CollectorOperations {
         id.value(), lastCapture, error == null ? null : MeterOperations.EventView.of(error));
   }
 
-  /** The newest read failure or hardware fault of each meter among events sorted by start. */
-  static Map<MeterId, MeterEvent> newestFailures(List<MeterEvent> byStart) {
+  /** The newest read failure or hardware fault of each meter among events newest first. */
+  static Map<MeterId, MeterEvent> newestFailures(List<MeterEvent> newestFirst) {
     Map<MeterId, MeterEvent> out = new HashMap<>();
-    for (MeterEvent e : byStart) {
+    for (MeterEvent e : newestFirst) {
       if (FAILURES.contains(e.kind())) {
-        out.put(e.meter(), e);
+        out.putIfAbsent(e.meter(), e);
       }
     }
     return out;
@@ -141,32 +145,26 @@ public final class CollectorOperations {
     Instant now = clock.instant();
     Params.Range r = Params.range(c.args(), now.minus(Duration.ofDays(7)), now);
     int limit = Params.integer(c.args(), "limit", 100, 1, 1000);
-    List<MeterEvent> coded =
-        store.events(r.from(), r.to(), EVENT_SCAN).stream().filter(e -> e.code() != null).toList();
-    Map<String, List<MeterEvent>> byCode = new TreeMap<>();
-    for (MeterEvent e : coded) {
-      byCode.computeIfAbsent(e.code().label(), k -> new ArrayList<>()).add(e);
-    }
     List<CodeCount> codes = new ArrayList<>();
-    for (List<MeterEvent> events : byCode.values()) {
-      Set<MeterId> meters = new TreeSet<>();
-      events.forEach(e -> meters.add(e.meter()));
-      MeterEvent newest = events.getLast();
-      codes.add(
-          new CodeCount(
-              newest.code().label(),
-              newest.code().name(),
-              events.size(),
-              meters.size(),
-              newest.start()));
+    for (EventCount n : store.eventCounts(r.from(), r.to())) {
+      if (n.code() != null) {
+        codes.add(
+            new CodeCount(
+                n.code().label(), n.code().name(), n.events(), (int) n.meters(), n.latestStart()));
+      }
     }
+    codes.sort(Comparator.comparing(CodeCount::code));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("from", r.from());
     out.put("to", r.to());
     out.put("byCode", codes);
     out.put(
         "recent",
-        coded.reversed().stream().limit(limit).map(MeterOperations.EventView::of).toList());
+        store.recentEvents(r.from(), r.to(), EVENT_SCAN).stream()
+            .filter(e -> e.code() != null)
+            .limit(limit)
+            .map(MeterOperations.EventView::of)
+            .toList());
     return out;
   }
 }

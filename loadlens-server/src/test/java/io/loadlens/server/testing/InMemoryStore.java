@@ -9,6 +9,7 @@ import io.loadlens.model.ReadingBatch;
 import io.loadlens.model.Unit;
 import io.loadlens.model.ValidatedSeries;
 import io.loadlens.store.Conflict;
+import io.loadlens.store.EventCount;
 import io.loadlens.store.IngestResult;
 import io.loadlens.store.InsightRecord;
 import io.loadlens.store.ManualEdit;
@@ -214,6 +215,34 @@ public final class InMemoryStore implements Store {
     }
     out.sort(Comparator.comparing(MeterEvent::start));
     return out.subList(0, Math.min(limit, out.size()));
+  }
+
+  @Override
+  public List<MeterEvent> recentEvents(Instant from, Instant to, int limit) {
+    List<MeterEvent> all = new ArrayList<>(events(from, to, Integer.MAX_VALUE));
+    all.sort(Comparator.comparing(MeterEvent::start).reversed());
+    return all.subList(0, Math.min(limit, all.size()));
+  }
+
+  @Override
+  public List<EventCount> eventCounts(Instant from, Instant to) {
+    Map<String, List<MeterEvent>> groups = new TreeMap<>();
+    for (MeterEvent e : events(from, to, Integer.MAX_VALUE)) {
+      String key = e.code() != null ? "c" + e.code() : "k" + e.kind();
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+    }
+    List<EventCount> out = new ArrayList<>();
+    for (List<MeterEvent> g : groups.values()) {
+      MeterEvent first = g.get(0);
+      out.add(
+          new EventCount(
+              first.code(),
+              first.code() == null ? first.kind() : null,
+              g.size(),
+              g.stream().map(MeterEvent::meter).distinct().count(),
+              g.stream().map(MeterEvent::start).max(Comparator.naturalOrder()).orElseThrow()));
+    }
+    return out;
   }
 
   @Override

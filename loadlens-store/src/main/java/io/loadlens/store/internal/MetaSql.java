@@ -7,6 +7,7 @@ import io.loadlens.model.ObisCode;
 import io.loadlens.model.OperatorCode;
 import io.loadlens.store.Conflict;
 import io.loadlens.store.DeadLetter;
+import io.loadlens.store.EventCount;
 import io.loadlens.store.InsightRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -118,19 +119,34 @@ final class MetaSql {
   }
 
   /** Events overlapping [from, to): spans that intersect it, and point events inside it. */
+  private static final String OVERLAP =
+      " WHERE start_at < ? AND (end_at > ? OR (end_at = start_at AND start_at >= ?))";
+
+  /** Events overlapping [from, to) by start time, at most {@code limit}. */
   List<MeterEvent> events(Connection c, MeterId meter, Instant from, Instant to, int limit)
+      throws SQLException {
+    return events(c, meter, from, to, limit, "start_at, meter_id, kind");
+  }
+
+  /** Events of all meters overlapping [from, to), newest start first, at most {@code limit}. */
+  List<MeterEvent> recentEvents(Connection c, Instant from, Instant to, int limit)
+      throws SQLException {
+    return events(c, null, from, to, limit, "start_at DESC, meter_id, kind");
+  }
+
+  private static List<MeterEvent> events(
+      Connection c, MeterId meter, Instant from, Instant to, int limit, String order)
       throws SQLException {
     List<MeterEvent> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT meter_id, kind, start_at, end_at, code, detail FROM meter_events"
-                + " WHERE start_at < ? AND (end_at > ? OR (end_at = start_at AND start_at >= ?))"
+                + OVERLAP
                 + (meter == null ? "" : " AND meter_id = ?")
-                + " ORDER BY start_at, meter_id, kind LIMIT ?")) {
-      ps.setObject(1, Sql.odt(to));
-      ps.setObject(2, Sql.odt(from));
-      ps.setObject(3, Sql.odt(from));
-      int i = 4;
+                + " ORDER BY "
+                + order
+                + " LIMIT ?")) {
+      int i = setOverlap(ps, from, to);
       if (meter != null) {
         ps.setString(i++, meter.value());
       }
@@ -150,6 +166,42 @@ final class MetaSql {
       }
     }
     return out;
+  }
+
+  /** Counts of the events overlapping [from, to) by code, and by kind where there is no code. */
+  List<EventCount> eventCounts(Connection c, Instant from, Instant to) throws SQLException {
+    List<EventCount> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT code, CASE WHEN code = '' THEN kind ELSE '' END AS k, count(*),"
+                + " count(DISTINCT meter_id), max(start_at) FROM meter_events"
+                + OVERLAP
+                + " GROUP BY code, k ORDER BY code, k")) {
+      setOverlap(ps, from, to);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String code = rs.getString(1);
+          String kind = rs.getString(2);
+          out.add(
+              new EventCount(
+                  code.isEmpty() ? null : OperatorCode.valueOf(code),
+                  kind.isEmpty() ? null : MeterEvent.Kind.valueOf(kind),
+                  rs.getLong(3),
+                  rs.getLong(4),
+                  Sql.instant(rs, 5)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Sets the three parameters of {@link #OVERLAP}; returns the index of the next one. */
+  private static int setOverlap(PreparedStatement ps, Instant from, Instant to)
+      throws SQLException {
+    ps.setObject(1, Sql.odt(to));
+    ps.setObject(2, Sql.odt(from));
+    ps.setObject(3, Sql.odt(from));
+    return 4;
   }
 
   List<Conflict> conflicts(Connection c, MeterId meter) throws SQLException {

@@ -11,6 +11,7 @@ import io.loadlens.model.Unit;
 import io.loadlens.model.ValidatedSeries;
 import io.loadlens.store.Conflict;
 import io.loadlens.store.DeadLetter;
+import io.loadlens.store.EventCount;
 import io.loadlens.store.ExportFilter;
 import io.loadlens.store.IngestResult;
 import io.loadlens.store.InsightRecord;
@@ -378,6 +379,16 @@ public abstract class SqlStore implements Store {
   @Override
   public List<MeterEvent> events(Instant from, Instant to, int limit) {
     return read("events", c -> meta.events(c, null, from, to, limit));
+  }
+
+  @Override
+  public List<MeterEvent> recentEvents(Instant from, Instant to, int limit) {
+    return read("recent events", c -> meta.recentEvents(c, from, to, limit));
+  }
+
+  @Override
+  public List<EventCount> eventCounts(Instant from, Instant to) {
+    return read("event counts", c -> meta.eventCounts(c, from, to));
   }
 
   @Override
