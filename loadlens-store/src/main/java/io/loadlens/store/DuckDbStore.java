@@ -347,7 +347,7 @@ public final class DuckDbStore extends SqlStore {
    * ({@link #stage(Connection, List)}), which the shared staging step cannot do.
    */
   @Override
-  protected void stage(Connection c, IngestPlan plan) throws SQLException {
+  protected void stage(Connection c, IngestPlan plan, Instant now) throws SQLException {
     throw new UnsupportedOperationException("DuckDbStore stages in move()");
   }
 

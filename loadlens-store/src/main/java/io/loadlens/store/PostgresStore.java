@@ -31,7 +31,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -327,51 +326,15 @@ public final class PostgresStore extends SqlStore {
   }
 
   /**
-   * Stages the plan with a binary {@code COPY} into a temporary table dropped at commit (temporary
-   * tables are not WAL-logged).
+   * Stages the plan with a binary {@code COPY} into a temporary table of {@code raw_data}'s columns
+   * dropped at commit (temporary tables are not WAL-logged).
    */
   @Override
-  protected void stage(Connection c, IngestPlan plan) throws SQLException {
+  protected void stage(Connection c, IngestPlan plan, Instant now) throws SQLException {
     try (Statement st = c.createStatement()) {
-      st.execute(
-          "CREATE TEMP TABLE "
-              + STAGE
-              + " (meter_id TEXT, obis TEXT, ts_s BIGINT, value DOUBLE PRECISION, unit TEXT,"
-              + " status SMALLINT, source TEXT) ON COMMIT DROP");
+      st.execute("CREATE TEMP TABLE " + STAGE + " (LIKE raw_data) ON COMMIT DROP");
     }
-    CopyIn copy =
-        c.unwrap(PGConnection.class)
-            .getCopyAPI()
-            .copyIn("COPY " + STAGE + " FROM STDIN (FORMAT binary)");
-    try {
-      BinaryCopy out = new BinaryCopy(copy);
-      for (IngestPlan.Part p : plan.parts()) {
-        IntervalSeries s = p.series();
-        byte[] meter = BinaryCopy.text(s.meter().value());
-        byte[] obis = BinaryCopy.text(s.obis().toString());
-        byte[] unit = BinaryCopy.text(s.unit().symbol());
-        byte[] source = BinaryCopy.text(p.source());
-        long[] t = s.epochSeconds();
-        double[] v = s.values();
-        int[] status = s.status();
-        for (int i = 0; i < t.length; i++) {
-          out.startRow(7);
-          out.putText(meter);
-          out.putText(obis);
-          out.putInt8(t[i]);
-          out.putFloat8(v[i]);
-          out.putText(unit);
-          out.putInt2(status[i]);
-          out.putText(source);
-        }
-      }
-      out.finish();
-    } catch (SQLException | RuntimeException e) {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
-      throw e;
-    }
+    RawDataCopy.copy(c, STAGE, plan, now);
   }
 
   /**

@@ -60,8 +60,11 @@ public abstract class SqlStore implements Store {
   /** Runs work in one transaction, committed when it returns, rolled back when it throws. */
   protected abstract <T> T write(String what, Sql.Work<T> work);
 
-  /** Creates the staging table {@link #stageTable()} if needed and fills it with the plan. */
-  protected abstract void stage(Connection c, IngestPlan plan) throws SQLException;
+  /**
+   * Creates the staging table {@link #stageTable()} if needed and fills it with the plan's rows in
+   * {@code raw_data}'s columns ({@link RawDataCopy#COLUMNS}), ingested at {@code now}.
+   */
+  protected abstract void stage(Connection c, IngestPlan plan, Instant now) throws SQLException;
 
   /** Empties or drops the staging table after a move. */
   protected abstract void unstage(Connection c) throws SQLException;
@@ -115,17 +118,14 @@ public abstract class SqlStore implements Store {
     long dups = 0;
     long inserted = 0;
     if (staged > 0) {
-      stage(c, plan);
-      String s = stageTable();
+      stage(c, plan, now);
       try (PreparedStatement ps =
           c.prepareStatement(
-              "INSERT INTO raw_data (meter_id, obis, \"timestamp\", value, unit, status, quality,"
-                  + " source, ingested_at) SELECT meter_id, obis, to_timestamp(ts_s), value, unit,"
-                  + " status, CASE WHEN (status & 5) <> 0 THEN 'SUSPECT' ELSE 'VALID' END, source,"
-                  + " ? FROM "
-                  + s
+              "INSERT INTO raw_data "
+                  + RawDataCopy.COLUMNS
+                  + " SELECT * FROM "
+                  + stageTable()
                   + " ON CONFLICT DO NOTHING")) {
-        ps.setObject(1, Sql.odt(now));
         inserted = ps.executeUpdate();
       }
       if (inserted < staged) {
@@ -143,7 +143,7 @@ public abstract class SqlStore implements Store {
         " FROM "
             + stageTable()
             + " s JOIN raw_data r ON r.meter_id = s.meter_id AND r.obis = s.obis"
-            + " AND r.\"timestamp\" = to_timestamp(s.ts_s) WHERE r.value <> s.value";
+            + " AND r.\"timestamp\" = s.\"timestamp\" WHERE r.value <> s.value";
     long clash;
     try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + join);
         ResultSet rs = ps.executeQuery()) {
