@@ -32,7 +32,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -353,6 +355,7 @@ public final class ListenCommand implements Runnable {
     public Integer call() throws Exception {
       Zigbee2MqttDecoder decoder = Zigbee2MqttDecoder.withNamedMeters(baseTopic);
       PrintWriter out = spec.commandLine().getOut();
+      Set<MeterId> seen = ConcurrentHashMap.newKeySet();
       try (UntilInterrupted running = new UntilInterrupted();
           ReadingsOut writer = output.open(data, broker, "zigbee", zone(zone));
           MqttTopicListener listener =
@@ -360,7 +363,16 @@ public final class ListenCommand implements Runnable {
                   broker.mqtt(data.config(), "loadlens-zigbee"),
                   decoder.subscription(),
                   (topic, payload) ->
-                      decoder.decode(topic, payload, Instant.now()).ifPresent(writer::add))) {
+                      decoder
+                          .decode(topic, payload, Instant.now())
+                          .ifPresent(
+                              batch -> {
+                                writer.add(batch);
+                                if (seen.add(batch.meter())) {
+                                  out.println("New device: " + batch.meter() + " (" + topic + ")");
+                                  out.flush();
+                                }
+                              }))) {
         out.println("Listening to " + decoder.subscription() + " (Ctrl-C to stop)");
         out.flush();
         running.await();
