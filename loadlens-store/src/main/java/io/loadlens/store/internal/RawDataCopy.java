@@ -15,9 +15,12 @@ import org.postgresql.copy.CopyIn;
  * benchmark copies the very same bytes into an unindexed table of the same columns as its floor.
  */
 public final class RawDataCopy {
-  /** The columns, in the order the rows are encoded. */
-  public static final String COLUMNS =
-      "(meter_id, obis, \"timestamp\", value, unit, status, quality, source, ingested_at)";
+  /** The columns, in the order the rows are encoded, as a select list. */
+  public static final String COLUMN_LIST =
+      "meter_id, obis, \"timestamp\", value, unit, status, quality, source, ingested_at";
+
+  /** {@link #COLUMN_LIST} in parentheses, as a COPY or INSERT names its target columns. */
+  public static final String COLUMNS = "(" + COLUMN_LIST + ")";
 
   /**
    * Status bits that make a row SUSPECT: CRITICAL_ERROR (0x01) and DATA_NOT_VALID (0x04), as in the

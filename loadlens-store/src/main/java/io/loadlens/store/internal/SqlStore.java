@@ -123,7 +123,9 @@ public abstract class SqlStore implements Store {
           c.prepareStatement(
               "INSERT INTO raw_data "
                   + RawDataCopy.COLUMNS
-                  + " SELECT * FROM "
+                  + " SELECT "
+                  + RawDataCopy.COLUMN_LIST
+                  + " FROM "
                   + stageTable()
                   + " ON CONFLICT DO NOTHING")) {
         inserted = ps.executeUpdate();
