@@ -99,32 +99,14 @@ public final class DuckDbSeries {
     ps.setLong(2, from);
     ps.setLong(3, to);
     ps.setFetchSize(50_000);
-    long[] t = new long[1024];
-    double[] v = new double[1024];
-    int[] st = new int[1024];
-    int n = 0;
-    boolean ordered = true;
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        if (n == t.length) {
-          t = Arrays.copyOf(t, n * 2);
-          v = Arrays.copyOf(v, n * 2);
-          st = Arrays.copyOf(st, n * 2);
-        }
-        t[n] = rs.getLong(1);
-        v[n] = rs.getDouble(2);
-        st[n] = rs.getInt(3);
-        ordered &= n == 0 || t[n] > t[n - 1];
-        n++;
-      }
-    }
-    t = Arrays.copyOf(t, n);
-    v = Arrays.copyOf(v, n);
-    st = Arrays.copyOf(st, n);
-    if (!ordered) {
-      RawReader.sortByTime(t, v, st);
-    }
-    return new IntervalSeries(series.meter(), series.obis(), series.unit(), t, v, st);
+    BinaryCopy.Rows rows = RawReader.timeValueStatus(ps);
+    return new IntervalSeries(
+        series.meter(),
+        series.obis(),
+        series.unit(),
+        rows.epochSeconds(),
+        rows.values(),
+        rows.status());
   }
 
   /**

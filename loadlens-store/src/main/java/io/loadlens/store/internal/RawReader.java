@@ -60,12 +60,27 @@ public final class RawReader {
     series.setLong(3, Sql.lower(from));
     series.setLong(4, Sql.upper(to));
     series.setFetchSize(50_000);
+    BinaryCopy.Rows rows = timeValueStatus(series);
+    unit.setString(1, meter.value());
+    unit.setString(2, obis.toString());
+    Unit u;
+    try (ResultSet rs = unit.executeQuery()) {
+      u = rs.next() ? Unit.fromSymbol(rs.getString(1)) : Unit.NONE;
+    }
+    return new IntervalSeries(meter, obis, u, rows.epochSeconds(), rows.values(), rows.status());
+  }
+
+  /**
+   * Runs a query whose columns are epoch seconds, value and status, and returns its rows sorted by
+   * time (they are sorted here only when they did not come back in time order).
+   */
+  public static BinaryCopy.Rows timeValueStatus(PreparedStatement ps) throws SQLException {
     long[] t = new long[1024];
     double[] v = new double[1024];
     int[] st = new int[1024];
     int n = 0;
     boolean ordered = true;
-    try (ResultSet rs = series.executeQuery()) {
+    try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         if (n == t.length) {
           t = Arrays.copyOf(t, n * 2);
@@ -85,13 +100,7 @@ public final class RawReader {
     if (!ordered) {
       sortByTime(t, v, st);
     }
-    unit.setString(1, meter.value());
-    unit.setString(2, obis.toString());
-    Unit u;
-    try (ResultSet rs = unit.executeQuery()) {
-      u = rs.next() ? Unit.fromSymbol(rs.getString(1)) : Unit.NONE;
-    }
-    return new IntervalSeries(meter, obis, u, t, v, st);
+    return new BinaryCopy.Rows(t, v, st);
   }
 
   /** Sorts the three columns by time in place unless they are in time order already. */
