@@ -1,57 +1,62 @@
 package io.loadlens.transport.mqtt;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck;
-import io.loadlens.transport.TransportException;
+import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * {@link MqttLink} over MQTT 3.1.1: clean session false (the broker's session lifetime applies).
  */
-final class Mqtt3Link implements MqttLink {
-  private final MqttSettings settings;
-  private final Will will;
+final class Mqtt3Link
+    extends MqttLinkBase<Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>>> {
   private final Mqtt3AsyncClient client;
 
   Mqtt3Link(MqttSettings settings, Will will, Events events) {
-    this.settings = settings;
-    this.will = will;
-    this.client = MqttClientConfig.builder(settings, events).useMqttVersion3().buildAsync();
+    this(settings, will, MqttClientConfig.builder(settings, events).useMqttVersion3().buildAsync());
+  }
+
+  private Mqtt3Link(MqttSettings settings, Will will, Mqtt3AsyncClient client) {
+    super(settings, will, client);
+    this.client = client;
   }
 
   @Override
   public void onMessage(Consumer<Received> handler) {
     client.publishes(
         MqttGlobalPublishFilter.ALL,
-        p ->
-            handler.accept(
-                new Received(p.getTopic().toString(), p.getPayloadAsBytes(), p::acknowledge)),
+        p -> handler.accept(received(p.getTopic(), p.getPayloadAsBytes(), p::acknowledge)),
         true);
   }
 
   @Override
-  public CompletableFuture<Boolean> connect() {
-    Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> c =
-        client.connectWith().cleanSession(false).keepAlive((int) settings.keepAlive().toSeconds());
-    if (settings.username().isPresent()) {
-      c =
-          c.simpleAuth()
-              .username(settings.username().get())
-              .password(MqttClientConfig.password(settings))
-              .applySimpleAuth();
-    }
-    if (will != null) {
-      c =
-          c.willPublish()
-              .topic(will.topic())
-              .payload(will.payload())
-              .qos(com.hivemq.client.mqtt.datatypes.MqttQos.AT_LEAST_ONCE)
-              .retain(true)
-              .applyWillPublish();
-    }
+  Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> persistentSession(int keepAlive) {
+    return client.connectWith().cleanSession(false).keepAlive(keepAlive);
+  }
+
+  @Override
+  Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> withCredentials(
+      Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> c, String user, byte[] password) {
+    return c.simpleAuth().username(user).password(password).applySimpleAuth();
+  }
+
+  @Override
+  Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> withRetainedWill(
+      Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> c, Will w) {
+    return c.willPublish()
+        .topic(w.topic())
+        .payload(w.payload())
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .retain(true)
+        .applyWillPublish();
+  }
+
+  @Override
+  CompletableFuture<Boolean> send(Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> c) {
     return c.send().thenApply(Mqtt3ConnAck::isSessionPresent);
   }
 
@@ -76,21 +81,11 @@ final class Mqtt3Link implements MqttLink {
         .qos(MqttClientConfig.qos(qos))
         .send()
         .thenAccept(
-            ack -> {
-              if (ack.getReturnCodes().stream().anyMatch(rc -> rc.isError())) {
-                throw new TransportException(
-                    "MQTT subscribe to " + filter + " refused: " + ack.getReturnCodes());
-              }
-            });
+            ack -> requireGranted(filter, ack.getReturnCodes(), Mqtt3SubAckReturnCode::isError));
   }
 
   @Override
   public CompletableFuture<Void> disconnect() {
     return client.disconnect();
-  }
-
-  @Override
-  public boolean isConnected() {
-    return client.getState().isConnected();
   }
 }

@@ -1,62 +1,67 @@
 package io.loadlens.transport.mqtt;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import io.loadlens.transport.TransportException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** {@link MqttLink} over MQTT 5: clean start false with a session expiry interval. */
-final class Mqtt5Link implements MqttLink {
-  private final MqttSettings settings;
-  private final Will will;
+final class Mqtt5Link
+    extends MqttLinkBase<Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>>> {
   private final Mqtt5AsyncClient client;
 
   Mqtt5Link(MqttSettings settings, Will will, Events events) {
-    this.settings = settings;
-    this.will = will;
-    this.client = MqttClientConfig.builder(settings, events).useMqttVersion5().buildAsync();
+    this(settings, will, MqttClientConfig.builder(settings, events).useMqttVersion5().buildAsync());
+  }
+
+  private Mqtt5Link(MqttSettings settings, Will will, Mqtt5AsyncClient client) {
+    super(settings, will, client);
+    this.client = client;
   }
 
   @Override
   public void onMessage(Consumer<Received> handler) {
     client.publishes(
         MqttGlobalPublishFilter.ALL,
-        p ->
-            handler.accept(
-                new Received(p.getTopic().toString(), p.getPayloadAsBytes(), p::acknowledge)),
+        p -> handler.accept(received(p.getTopic(), p.getPayloadAsBytes(), p::acknowledge)),
         true);
   }
 
   @Override
-  public CompletableFuture<Boolean> connect() {
-    Mqtt5ConnectBuilder.Send<
-            CompletableFuture<com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck>>
-        c =
-            client
-                .connectWith()
-                .cleanStart(false)
-                .sessionExpiryInterval(settings.sessionExpiry().toSeconds())
-                .keepAlive((int) settings.keepAlive().toSeconds());
-    if (settings.username().isPresent()) {
-      c =
-          c.simpleAuth()
-              .username(settings.username().get())
-              .password(MqttClientConfig.password(settings))
-              .applySimpleAuth();
-    }
-    if (will != null) {
-      c =
-          c.willPublish()
-              .topic(will.topic())
-              .payload(will.payload())
-              .qos(com.hivemq.client.mqtt.datatypes.MqttQos.AT_LEAST_ONCE)
-              .retain(true)
-              .applyWillPublish();
-    }
-    return c.send().thenApply(ack -> ack.isSessionPresent());
+  Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> persistentSession(int keepAlive) {
+    return client
+        .connectWith()
+        .cleanStart(false)
+        .sessionExpiryInterval(settings.sessionExpiry().toSeconds())
+        .keepAlive(keepAlive);
+  }
+
+  @Override
+  Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> withCredentials(
+      Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> c, String user, byte[] password) {
+    return c.simpleAuth().username(user).password(password).applySimpleAuth();
+  }
+
+  @Override
+  Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> withRetainedWill(
+      Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> c, Will w) {
+    return c.willPublish()
+        .topic(w.topic())
+        .payload(w.payload())
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .retain(true)
+        .applyWillPublish();
+  }
+
+  @Override
+  CompletableFuture<Boolean> send(Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> c) {
+    return c.send().thenApply(Mqtt5ConnAck::isSessionPresent);
   }
 
   @Override
@@ -97,21 +102,11 @@ final class Mqtt5Link implements MqttLink {
         .qos(MqttClientConfig.qos(qos))
         .send()
         .thenAccept(
-            ack -> {
-              if (ack.getReasonCodes().stream().anyMatch(rc -> rc.isError())) {
-                throw new TransportException(
-                    "MQTT subscribe to " + filter + " refused: " + ack.getReasonCodes());
-              }
-            });
+            ack -> requireGranted(filter, ack.getReasonCodes(), Mqtt5SubAckReasonCode::isError));
   }
 
   @Override
   public CompletableFuture<Void> disconnect() {
     return client.disconnect();
-  }
-
-  @Override
-  public boolean isConnected() {
-    return client.getState().isConnected();
   }
 }
