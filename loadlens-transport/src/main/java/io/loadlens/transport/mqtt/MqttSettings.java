@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How to reach the MQTT broker. Built from a URL ({@code mqtt://host:1883} or {@code
@@ -166,155 +167,110 @@ public record MqttSettings(
   }
 
   public MqttSettings withCaFile(Path ca) {
-    return new MqttSettings(
-        host,
-        port,
-        tls,
-        Optional.of(ca),
-        certFile,
-        keyFile,
-        username,
-        passwordFile,
-        version,
-        qos,
-        clientId,
-        sessionExpiry,
-        keepAlive,
-        reconnectInitialDelay,
-        reconnectMaxDelay);
+    return copy(c -> c.caFile = Optional.of(ca));
   }
 
   public MqttSettings withClientCertificate(Path cert, Path key) {
-    return new MqttSettings(
-        host,
-        port,
-        tls,
-        caFile,
-        Optional.of(cert),
-        Optional.of(key),
-        username,
-        passwordFile,
-        version,
-        qos,
-        clientId,
-        sessionExpiry,
-        keepAlive,
-        reconnectInitialDelay,
-        reconnectMaxDelay);
+    return copy(
+        c -> {
+          c.certFile = Optional.of(cert);
+          c.keyFile = Optional.of(key);
+        });
   }
 
   public MqttSettings withCredentials(String user, Path passwordFile) {
-    return new MqttSettings(
-        host,
-        port,
-        tls,
-        caFile,
-        certFile,
-        keyFile,
-        Optional.of(user),
-        Optional.ofNullable(passwordFile),
-        version,
-        qos,
-        clientId,
-        sessionExpiry,
-        keepAlive,
-        reconnectInitialDelay,
-        reconnectMaxDelay);
+    return copy(
+        c -> {
+          c.username = Optional.of(user);
+          c.passwordFile = Optional.ofNullable(passwordFile);
+        });
   }
 
   public MqttSettings withVersion(Version v) {
-    return new MqttSettings(
-        host,
-        port,
-        tls,
-        caFile,
-        certFile,
-        keyFile,
-        username,
-        passwordFile,
-        v,
-        qos,
-        clientId,
-        sessionExpiry,
-        keepAlive,
-        reconnectInitialDelay,
-        reconnectMaxDelay);
+    return copy(c -> c.version = v);
   }
 
   public MqttSettings withQos(int q) {
-    return new MqttSettings(
-        host,
-        port,
-        tls,
-        caFile,
-        certFile,
-        keyFile,
-        username,
-        passwordFile,
-        version,
-        q,
-        clientId,
-        sessionExpiry,
-        keepAlive,
-        reconnectInitialDelay,
-        reconnectMaxDelay);
+    return copy(c -> c.qos = q);
   }
 
   public MqttSettings withClientId(String id) {
-    return new MqttSettings(
-        host,
-        port,
-        tls,
-        caFile,
-        certFile,
-        keyFile,
-        username,
-        passwordFile,
-        version,
-        qos,
-        id,
-        sessionExpiry,
-        keepAlive,
-        reconnectInitialDelay,
-        reconnectMaxDelay);
+    return copy(c -> c.clientId = id);
   }
 
   public MqttSettings withSessionExpiry(Duration d) {
-    return new MqttSettings(
-        host,
-        port,
-        tls,
-        caFile,
-        certFile,
-        keyFile,
-        username,
-        passwordFile,
-        version,
-        qos,
-        clientId,
-        d,
-        keepAlive,
-        reconnectInitialDelay,
-        reconnectMaxDelay);
+    return copy(c -> c.sessionExpiry = d);
   }
 
   public MqttSettings withReconnectDelays(Duration initial, Duration max) {
-    return new MqttSettings(
-        host,
-        port,
-        tls,
-        caFile,
-        certFile,
-        keyFile,
-        username,
-        passwordFile,
-        version,
-        qos,
-        clientId,
-        sessionExpiry,
-        keepAlive,
-        initial,
-        max);
+    return copy(
+        c -> {
+          c.reconnectInitialDelay = initial;
+          c.reconnectMaxDelay = max;
+        });
+  }
+
+  /** These settings with the change applied, checked again by the canonical constructor. */
+  private MqttSettings copy(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** The components of a {@link MqttSettings}, to change some and build it again. */
+  private static final class Copy {
+    private final String host;
+    private final int port;
+    private final boolean tls;
+    private Optional<Path> caFile;
+    private Optional<Path> certFile;
+    private Optional<Path> keyFile;
+    private Optional<String> username;
+    private Optional<Path> passwordFile;
+    private Version version;
+    private int qos;
+    private String clientId;
+    private Duration sessionExpiry;
+    private final Duration keepAlive;
+    private Duration reconnectInitialDelay;
+    private Duration reconnectMaxDelay;
+
+    private Copy(MqttSettings s) {
+      host = s.host;
+      port = s.port;
+      tls = s.tls;
+      caFile = s.caFile;
+      certFile = s.certFile;
+      keyFile = s.keyFile;
+      username = s.username;
+      passwordFile = s.passwordFile;
+      version = s.version;
+      qos = s.qos;
+      clientId = s.clientId;
+      sessionExpiry = s.sessionExpiry;
+      keepAlive = s.keepAlive;
+      reconnectInitialDelay = s.reconnectInitialDelay;
+      reconnectMaxDelay = s.reconnectMaxDelay;
+    }
+
+    private MqttSettings build() {
+      return new MqttSettings(
+          host,
+          port,
+          tls,
+          caFile,
+          certFile,
+          keyFile,
+          username,
+          passwordFile,
+          version,
+          qos,
+          clientId,
+          sessionExpiry,
+          keepAlive,
+          reconnectInitialDelay,
+          reconnectMaxDelay);
+    }
   }
 
   @Override

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MqttSettingsTest {
 
@@ -38,6 +41,53 @@ class MqttSettingsTest {
                 MqttSettings.fromUrl("mqtts://h", "gw")
                     .withCredentials("u", Path.of("/nonexistent/pw")))
         .hasMessage("mqtt.passwordFile: /nonexistent/pw does not exist or is not readable");
+  }
+
+  @Test
+  void withersChangeOnlyTheirOwnComponents(@TempDir Path dir) throws Exception {
+    Path ca = java.nio.file.Files.writeString(dir.resolve("ca.pem"), "ca");
+    Path cert = java.nio.file.Files.writeString(dir.resolve("client.pem"), "cert");
+    Path key = java.nio.file.Files.writeString(dir.resolve("client.key"), "key");
+    Path pw = java.nio.file.Files.writeString(dir.resolve("pw"), "secret");
+
+    MqttSettings changed =
+        MqttSettings.fromUrl("mqtts://h:8884", "gw")
+            .withCaFile(ca)
+            .withClientCertificate(cert, key)
+            .withCredentials("user", pw)
+            .withVersion(MqttSettings.Version.V3_1_1)
+            .withQos(2)
+            .withClientId("gw2")
+            .withSessionExpiry(Duration.ofHours(1))
+            .withReconnectDelays(Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+    assertThat(changed)
+        .isEqualTo(
+            new MqttSettings(
+                "h",
+                8884,
+                true,
+                Optional.of(ca),
+                Optional.of(cert),
+                Optional.of(key),
+                Optional.of("user"),
+                Optional.of(pw),
+                MqttSettings.Version.V3_1_1,
+                2,
+                "gw2",
+                Duration.ofHours(1),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5)));
+  }
+
+  @Test
+  void withersCheckTheChangedValue() {
+    MqttSettings s = MqttSettings.fromUrl("mqtt://h", "gw");
+    assertThatThrownBy(() -> s.withClientId("a b"))
+        .hasMessageStartingWith("mqtt.clientId: 'a b' must be");
+    assertThatThrownBy(() -> s.withReconnectDelays(Duration.ofSeconds(5), Duration.ofSeconds(1)))
+        .hasMessageStartingWith("mqtt.reconnect: initial delay PT5S must be positive");
   }
 
   @Test
