@@ -2,6 +2,7 @@ package io.loadlens.store.influx;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Where and how {@link InfluxMirror} writes.
@@ -109,177 +110,125 @@ public record InfluxConfig(
 
   /** InfluxDB 1.x: {@code /write?db=database}, no authentication, second precision. */
   public static InfluxConfig v1(URI url, String database) {
-    return new InfluxConfig(
-        url,
-        Api.V1,
-        database,
-        null,
-        null,
-        null,
-        Precision.SECONDS,
-        "raw_data",
-        5_000,
-        Duration.ofSeconds(1),
-        1_000_000,
-        5,
-        Duration.ofMillis(200),
-        Duration.ofSeconds(10),
-        Duration.ofSeconds(10));
+    Draft d = new Draft(url, Api.V1);
+    d.database = database;
+    return d.build();
   }
 
   /** InfluxDB 2.x (or 1.8+ compatibility): {@code /api/v2/write?org=&bucket=} with a token. */
   public static InfluxConfig v2(URI url, String org, String bucket, String token) {
-    return new InfluxConfig(
-        url,
-        Api.V2,
-        null,
-        org,
-        bucket,
-        token,
-        Precision.SECONDS,
-        "raw_data",
-        5_000,
-        Duration.ofSeconds(1),
-        1_000_000,
-        5,
-        Duration.ofMillis(200),
-        Duration.ofSeconds(10),
-        Duration.ofSeconds(10));
+    Draft d = new Draft(url, Api.V2);
+    d.org = org;
+    d.bucket = bucket;
+    d.token = token;
+    return d.build();
   }
 
   public InfluxConfig withToken(String t) {
-    return new InfluxConfig(
-        url,
-        api,
-        database,
-        org,
-        bucket,
-        t,
-        precision,
-        measurement,
-        batchLines,
-        flushInterval,
-        queueRows,
-        maxAttempts,
-        firstBackoff,
-        maxBackoff,
-        timeout);
+    return copy(d -> d.token = t);
   }
 
   public InfluxConfig withPrecision(Precision p) {
-    return new InfluxConfig(
-        url,
-        api,
-        database,
-        org,
-        bucket,
-        token,
-        p,
-        measurement,
-        batchLines,
-        flushInterval,
-        queueRows,
-        maxAttempts,
-        firstBackoff,
-        maxBackoff,
-        timeout);
+    return copy(d -> d.precision = p);
   }
 
   public InfluxConfig withMeasurement(String m) {
-    return new InfluxConfig(
-        url,
-        api,
-        database,
-        org,
-        bucket,
-        token,
-        precision,
-        m,
-        batchLines,
-        flushInterval,
-        queueRows,
-        maxAttempts,
-        firstBackoff,
-        maxBackoff,
-        timeout);
+    return copy(d -> d.measurement = m);
   }
 
   /** Batching: lines per request and the longest wait for a batch to fill. */
   public InfluxConfig withBatching(int lines, Duration interval) {
-    return new InfluxConfig(
-        url,
-        api,
-        database,
-        org,
-        bucket,
-        token,
-        precision,
-        measurement,
-        lines,
-        interval,
-        queueRows,
-        maxAttempts,
-        firstBackoff,
-        maxBackoff,
-        timeout);
+    return copy(
+        d -> {
+          d.batchLines = lines;
+          d.flushInterval = interval;
+        });
   }
 
   public InfluxConfig withQueueRows(int rows) {
-    return new InfluxConfig(
-        url,
-        api,
-        database,
-        org,
-        bucket,
-        token,
-        precision,
-        measurement,
-        batchLines,
-        flushInterval,
-        rows,
-        maxAttempts,
-        firstBackoff,
-        maxBackoff,
-        timeout);
+    return copy(d -> d.queueRows = rows);
   }
 
   /** Retries: attempts per request and the backoff between them (doubling up to {@code max}). */
   public InfluxConfig withRetries(int attempts, Duration first, Duration max) {
-    return new InfluxConfig(
-        url,
-        api,
-        database,
-        org,
-        bucket,
-        token,
-        precision,
-        measurement,
-        batchLines,
-        flushInterval,
-        queueRows,
-        attempts,
-        first,
-        max,
-        timeout);
+    return copy(
+        d -> {
+          d.maxAttempts = attempts;
+          d.firstBackoff = first;
+          d.maxBackoff = max;
+        });
   }
 
   public InfluxConfig withTimeout(Duration t) {
-    return new InfluxConfig(
-        url,
-        api,
-        database,
-        org,
-        bucket,
-        token,
-        precision,
-        measurement,
-        batchLines,
-        flushInterval,
-        queueRows,
-        maxAttempts,
-        firstBackoff,
-        maxBackoff,
-        t);
+    return copy(d -> d.timeout = t);
+  }
+
+  /** This configuration with the change applied, checked again by the canonical constructor. */
+  private InfluxConfig copy(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
+    return d.build();
+  }
+
+  /** The components of an {@link InfluxConfig}, to set some and build it (checked) again. */
+  private static final class Draft {
+    private final URI url;
+    private final Api api;
+    private String database;
+    private String org;
+    private String bucket;
+    private String token;
+    private Precision precision = Precision.SECONDS;
+    private String measurement = "raw_data";
+    private int batchLines = 5_000;
+    private Duration flushInterval = Duration.ofSeconds(1);
+    private int queueRows = 1_000_000;
+    private int maxAttempts = 5;
+    private Duration firstBackoff = Duration.ofMillis(200);
+    private Duration maxBackoff = Duration.ofSeconds(10);
+    private Duration timeout = Duration.ofSeconds(10);
+
+    /** The defaults: no database, org, bucket or token yet. */
+    private Draft(URI url, Api api) {
+      this.url = url;
+      this.api = api;
+    }
+
+    private Draft(InfluxConfig c) {
+      this(c.url, c.api);
+      database = c.database;
+      org = c.org;
+      bucket = c.bucket;
+      token = c.token;
+      precision = c.precision;
+      measurement = c.measurement;
+      batchLines = c.batchLines;
+      flushInterval = c.flushInterval;
+      queueRows = c.queueRows;
+      maxAttempts = c.maxAttempts;
+      firstBackoff = c.firstBackoff;
+      maxBackoff = c.maxBackoff;
+      timeout = c.timeout;
+    }
+
+    private InfluxConfig build() {
+      return new InfluxConfig(
+          url,
+          api,
+          database,
+          org,
+          bucket,
+          token,
+          precision,
+          measurement,
+          batchLines,
+          flushInterval,
+          queueRows,
+          maxAttempts,
+          firstBackoff,
+          maxBackoff,
+          timeout);
+    }
   }
 
   /** The write request URI, parameters encoded. */

@@ -148,97 +148,88 @@ public record MqttSettings(
       throw new InvalidSettingsException("mqtt.url: '" + url + "' must not have a path");
     }
     int port = uri.getPort() < 0 ? (tls ? 8883 : 1883) : uri.getPort();
-    return new MqttSettings(
-        uri.getHost(),
-        port,
-        tls,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Version.V5,
-        1,
-        clientId,
-        Duration.ofDays(7),
-        Duration.ofSeconds(30),
-        Duration.ofMillis(500),
-        Duration.ofSeconds(30));
+    return new Draft(uri.getHost(), port, tls, clientId).build();
   }
 
   public MqttSettings withCaFile(Path ca) {
-    return copy(c -> c.caFile = Optional.of(ca));
+    return copy(d -> d.caFile = Optional.of(ca));
   }
 
   public MqttSettings withClientCertificate(Path cert, Path key) {
     return copy(
-        c -> {
-          c.certFile = Optional.of(cert);
-          c.keyFile = Optional.of(key);
+        d -> {
+          d.certFile = Optional.of(cert);
+          d.keyFile = Optional.of(key);
         });
   }
 
   public MqttSettings withCredentials(String user, Path passwordFile) {
     return copy(
-        c -> {
-          c.username = Optional.of(user);
-          c.passwordFile = Optional.ofNullable(passwordFile);
+        d -> {
+          d.username = Optional.of(user);
+          d.passwordFile = Optional.ofNullable(passwordFile);
         });
   }
 
   public MqttSettings withVersion(Version v) {
-    return copy(c -> c.version = v);
+    return copy(d -> d.version = v);
   }
 
   public MqttSettings withQos(int q) {
-    return copy(c -> c.qos = q);
+    return copy(d -> d.qos = q);
   }
 
   public MqttSettings withClientId(String id) {
-    return copy(c -> c.clientId = id);
+    return copy(d -> d.clientId = id);
   }
 
-  public MqttSettings withSessionExpiry(Duration d) {
-    return copy(c -> c.sessionExpiry = d);
+  public MqttSettings withSessionExpiry(Duration expiry) {
+    return copy(d -> d.sessionExpiry = expiry);
   }
 
   public MqttSettings withReconnectDelays(Duration initial, Duration max) {
     return copy(
-        c -> {
-          c.reconnectInitialDelay = initial;
-          c.reconnectMaxDelay = max;
+        d -> {
+          d.reconnectInitialDelay = initial;
+          d.reconnectMaxDelay = max;
         });
   }
 
   /** These settings with the change applied, checked again by the canonical constructor. */
-  private MqttSettings copy(Consumer<Copy> change) {
-    Copy c = new Copy(this);
-    change.accept(c);
-    return c.build();
+  private MqttSettings copy(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
+    return d.build();
   }
 
-  /** The components of a {@link MqttSettings}, to change some and build it again. */
-  private static final class Copy {
+  /** The components of a {@link MqttSettings}, to set some and build it (checked) again. */
+  private static final class Draft {
     private final String host;
     private final int port;
     private final boolean tls;
-    private Optional<Path> caFile;
-    private Optional<Path> certFile;
-    private Optional<Path> keyFile;
-    private Optional<String> username;
-    private Optional<Path> passwordFile;
-    private Version version;
-    private int qos;
+    private Optional<Path> caFile = Optional.empty();
+    private Optional<Path> certFile = Optional.empty();
+    private Optional<Path> keyFile = Optional.empty();
+    private Optional<String> username = Optional.empty();
+    private Optional<Path> passwordFile = Optional.empty();
+    private Version version = Version.V5;
+    private int qos = 1;
     private String clientId;
-    private Duration sessionExpiry;
-    private final Duration keepAlive;
-    private Duration reconnectInitialDelay;
-    private Duration reconnectMaxDelay;
+    private Duration sessionExpiry = Duration.ofDays(7);
+    private Duration keepAlive = Duration.ofSeconds(30);
+    private Duration reconnectInitialDelay = Duration.ofMillis(500);
+    private Duration reconnectMaxDelay = Duration.ofSeconds(30);
 
-    private Copy(MqttSettings s) {
-      host = s.host;
-      port = s.port;
-      tls = s.tls;
+    /** The defaults of {@link MqttSettings#fromUrl}. */
+    private Draft(String host, int port, boolean tls, String clientId) {
+      this.host = host;
+      this.port = port;
+      this.tls = tls;
+      this.clientId = clientId;
+    }
+
+    private Draft(MqttSettings s) {
+      this(s.host, s.port, s.tls, s.clientId);
       caFile = s.caFile;
       certFile = s.certFile;
       keyFile = s.keyFile;
@@ -246,7 +237,6 @@ public record MqttSettings(
       passwordFile = s.passwordFile;
       version = s.version;
       qos = s.qos;
-      clientId = s.clientId;
       sessionExpiry = s.sessionExpiry;
       keepAlive = s.keepAlive;
       reconnectInitialDelay = s.reconnectInitialDelay;
