@@ -1,6 +1,5 @@
 package io.loadlens.app.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -8,12 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.loadlens.collector.config.YamlSource;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.OptionalInt;
 
 /** Strict YAML reading: unknown keys and wrong types are errors naming the file, line and field. */
 public final class YamlFiles {
@@ -29,16 +25,9 @@ public final class YamlFiles {
 
   /** Reads {@code file} as {@code type}; every problem becomes a {@link ConfigException}. */
   public static <T> T read(Path file, Class<T> type) {
-    String text;
+    YamlSource source = YamlSource.read(file, ConfigException::new);
     try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(file + ": file not found");
-    } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")", e);
-    }
-    try {
-      T value = MAPPER.readValue(text, type);
+      T value = MAPPER.readValue(source.text(), type);
       if (value == null) {
         throw new ConfigException(file + ": the file is empty");
       }
@@ -47,16 +36,13 @@ public final class YamlFiles {
       throw new ConfigException(
           file
               + ":"
-              + line(text, path(e), e.getLocation())
+              + line(source, e)
               + ": unknown key '"
               + e.getPropertyName()
               + "'"
               + where(e)
               + " (known: "
-              + e.getKnownPropertyIds().stream()
-                  .map(String::valueOf)
-                  .sorted()
-                  .collect(Collectors.joining(", "))
+              + YamlSource.knownKeys(e)
               + ")",
           e);
     } catch (JsonMappingException e) {
@@ -66,23 +52,9 @@ public final class YamlFiles {
               ? root.getMessage()
               : e.getOriginalMessage().split("\n")[0];
       throw new ConfigException(
-          file
-              + ":"
-              + line(text, path(e), e.getLocation())
-              + ": field '"
-              + path(e)
-              + "': "
-              + reason,
-          e);
+          file + ":" + line(source, e) + ": field '" + YamlSource.path(e) + "': " + reason, e);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(
-          file
-              + ":"
-              + line(e.getLocation())
-              + ": not valid YAML ("
-              + e.getOriginalMessage().split("\n")[0]
-              + ")",
-          e);
+      throw new ConfigException(source.notYaml(e), e);
     }
   }
 
@@ -95,58 +67,16 @@ public final class YamlFiles {
   }
 
   /**
-   * The line of the field named by {@code path} (e.g. {@code collector.interval_minutes}), found by
-   * walking the path's keys through the text in order; Jackson's own location (where the parser
-   * stopped) when the walk fails.
+   * The line that sets the field of {@code e}; Jackson's location when the text has no such key.
    */
-  static String line(String text, String path, JsonLocation fallback) {
-    String[] lines = text.split("\n", -1);
-    int from = 0;
-    int found = -1;
-    for (String segment : path.split("\\.")) {
-      String key = segment.replaceAll("\\[\\d+]$", "");
-      if (key.isEmpty()) {
-        continue;
-      }
-      Pattern p = Pattern.compile("^\\s*(?:-\\s+)?" + Pattern.quote(key) + "\\s*:");
-      found = -1;
-      for (int i = from; i < lines.length; i++) {
-        if (p.matcher(lines[i]).find()) {
-          found = i;
-          break;
-        }
-      }
-      if (found < 0) {
-        return line(fallback);
-      }
-      from = found + 1;
-    }
-    return found < 0 ? line(fallback) : String.valueOf(found + 1);
-  }
-
-  private static String line(JsonLocation location) {
-    return location == null ? "?" : String.valueOf(location.getLineNr());
+  private static String line(YamlSource source, JsonMappingException e) {
+    OptionalInt line = source.line(YamlSource.path(e));
+    return line.isPresent() ? String.valueOf(line.getAsInt()) : YamlSource.line(e.getLocation());
   }
 
   private static String where(JsonMappingException e) {
-    String p = path(e);
+    String p = YamlSource.path(e);
     int dot = p.lastIndexOf('.');
     return dot < 0 ? "" : " in '" + p.substring(0, dot) + "'";
-  }
-
-  /** The field path, e.g. {@code collector.interval_minutes} or {@code meters[3].port}. */
-  static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (!sb.isEmpty()) {
-          sb.append('.');
-        }
-        sb.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
   }
 }

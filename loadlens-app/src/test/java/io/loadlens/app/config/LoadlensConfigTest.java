@@ -54,6 +54,22 @@ class LoadlensConfigTest {
   }
 
   @Test
+  void aWrongListElementIsAnErrorAtItsOwnLine() throws Exception {
+    Path f = write("server:\n  cors_origins:\n    - https://a.example\n    - {url: b}\n");
+    assertThatThrownBy(() -> LoadlensConfig.load(f))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(f + ":4: field 'server.cors_origins[1]': ");
+  }
+
+  @Test
+  void invalidYamlIsAnErrorNamingTheFileAndTheParsersLine() throws Exception {
+    Path f = write("data_dir: ./data\n\tcollector: 1\n");
+    assertThatThrownBy(() -> LoadlensConfig.load(f))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageMatching("\\Q" + f + "\\E:\\d+: not valid YAML \\(.+\\)");
+  }
+
+  @Test
   void anUnknownTransportIsRejected() throws Exception {
     Path f = write("transport:\n  kind: carrier-pigeon\n");
     assertThatThrownBy(() -> LoadlensConfig.load(f))
