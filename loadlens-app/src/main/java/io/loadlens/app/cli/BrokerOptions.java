@@ -180,20 +180,18 @@ public class BrokerOptions {
     return s == null ? null : Path.of(s);
   }
 
+  private static final String CERT_HELP = "Client certificate (PEM) for mutual TLS";
+  private static final String KEY_HELP = "Client private key (PEM) for mutual TLS";
+  private static final String WITH_BROKER = " with the broker.";
+
   /** {@code gateway} and {@code ingest}: the client certificate is {@code --cert}/{@code --key}. */
   public static final class CertKey extends BrokerOptions {
-    @Option(
-        names = "--cert",
-        paramLabel = "FILE",
-        description = "Client certificate (PEM) for mutual TLS.")
+    @Option(names = "--cert", paramLabel = "FILE", description = CERT_HELP + ".")
     void cert(Path file) {
       cert = file;
     }
 
-    @Option(
-        names = "--key",
-        paramLabel = "FILE",
-        description = "Client private key (PEM) for mutual TLS.")
+    @Option(names = "--key", paramLabel = "FILE", description = KEY_HELP + ".")
     void key(Path file) {
       key = file;
     }
@@ -204,18 +202,12 @@ public class BrokerOptions {
    * {@code --key} is the meter's decryption key there.
    */
   public static final class ClientCertKey extends BrokerOptions {
-    @Option(
-        names = "--client-cert",
-        paramLabel = "FILE",
-        description = "Client certificate (PEM) for mutual TLS with the broker.")
+    @Option(names = "--client-cert", paramLabel = "FILE", description = CERT_HELP + WITH_BROKER)
     void cert(Path file) {
       cert = file;
     }
 
-    @Option(
-        names = "--client-key",
-        paramLabel = "FILE",
-        description = "Client private key (PEM) for mutual TLS with the broker.")
+    @Option(names = "--client-key", paramLabel = "FILE", description = KEY_HELP + WITH_BROKER)
     void key(Path file) {
       key = file;
     }

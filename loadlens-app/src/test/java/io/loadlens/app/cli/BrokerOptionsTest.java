@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class BrokerOptionsTest {
   @TempDir Path dir;
@@ -67,5 +68,24 @@ class BrokerOptionsTest {
                     "    bootstrap: k:9093\n    sasl:\n      mechanism: PLAIN\n      username: u\n"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("transport.kafka.sasl needs mechanism, username and password_file");
+  }
+
+  @Test
+  void gatewayAndIngestTakeTheClientCertificateAsCertAndKey() {
+    BrokerOptions.CertKey o = new BrokerOptions.CertKey();
+    new CommandLine(o).parseArgs("--cert", "client.pem", "--key", "client.key");
+    assertThat(o.cert).isEqualTo(Path.of("client.pem"));
+    assertThat(o.key).isEqualTo(Path.of("client.key"));
+  }
+
+  @Test
+  void listenTakesTheClientCertificateAsClientCertAndClientKey() {
+    BrokerOptions.ClientCertKey o = new BrokerOptions.ClientCertKey();
+    new CommandLine(o).parseArgs("--client-cert", "client.pem", "--client-key", "client.key");
+    assertThat(o.cert).isEqualTo(Path.of("client.pem"));
+    assertThat(o.key).isEqualTo(Path.of("client.key"));
+    assertThatThrownBy(
+            () -> new CommandLine(new BrokerOptions.ClientCertKey()).parseArgs("--key", "k"))
+        .isInstanceOf(CommandLine.UnmatchedArgumentException.class);
   }
 }
