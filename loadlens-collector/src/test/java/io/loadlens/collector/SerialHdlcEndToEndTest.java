@@ -39,6 +39,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +60,25 @@ class SerialHdlcEndToEndTest {
   @TempDir Path work;
   @TempDir Path state;
   final MutableClock clock = new MutableClock(START);
+
+  /** The simulator's one HDLC meter, on a loopback address of its own. */
+  SimulatedFleet sim;
+
+  /** What {@link #collect} stored, as {@code meter|obis|epoch second}. */
+  final Set<String> stored = ConcurrentHashMap.newKeySet();
+
+  /** Each meter's outcome of {@link #collect}. */
+  final List<MeterOutcome> outcomes = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void startSimulator() throws Exception {
+    sim = SimulatedFleet.start(spec(), clock, work);
+  }
+
+  @AfterEach
+  void stopSimulator() {
+    sim.close();
+  }
 
   FleetSpec spec() {
     String first =
@@ -79,124 +100,99 @@ class SerialHdlcEndToEndTest {
         ZoneOffset.UTC);
   }
 
-  /** The simulator's fleet file with the meter's host and port replaced by a serial device. */
-  static Path serialFleetFile(Path simulatorFile, Path device, String baudLine) throws Exception {
-    String text = Files.readString(simulatorFile);
+  /**
+   * The simulator's fleet file with the meter's host and port replaced by a serial device and the
+   * given serial keys, read with this timeout.
+   */
+  FleetConfig serialFleet(Path device, String serialKeys, Duration timeout) throws Exception {
+    String text = Files.readString(sim.fleetFile());
     String serial =
-        text.replaceFirst("(?m)^(\\s+)host: \\S+$", "$1serial: " + device + baudLine)
+        text.replaceFirst("(?m)^(\\s+)host: \\S+$", "$1serial: " + device + serialKeys)
             .replaceFirst("(?m)^\\s+port: \\d+\\n", "");
-    Path out = simulatorFile.resolveSibling("serial-fleet.yaml");
-    Files.writeString(out, serial);
-    return out;
+    Path file = sim.fleetFile().resolveSibling("serial-fleet.yaml");
+    Files.writeString(file, serial);
+    return FleetFiles.read(file, new FleetDefaults(timeout, 0, 15));
   }
 
-  static String[] hostAndPort(Path simulatorFile) throws Exception {
-    String text = Files.readString(simulatorFile);
+  /** The host and port the simulator's meter listens on. */
+  String[] hostAndPort() throws Exception {
+    String text = Files.readString(sim.fleetFile());
     Matcher h = Pattern.compile("(?m)^\\s+host: (\\S+)$").matcher(text);
     Matcher p = Pattern.compile("(?m)^\\s+port: (\\d+)$").matcher(text);
     assertThat(h.find() && p.find()).as(text).isTrue();
     return new String[] {h.group(1), p.group(1)};
   }
 
+  /** One collection pass over {@code fleet}, from the initial horizon, into the fields above. */
+  PassSummary collect(FleetConfig fleet) {
+    return FleetCollector.builder(fleet, new DlmsMeterReader(fleet.clientSystemTitle()), state)
+        .clock(clock)
+        .settings(CollectorSettings.STANDARD.withInitialDays(DAYS + 1))
+        .captureTimes((m, p) -> Optional.empty())
+        .readings(
+            (ReadingBatch b) -> {
+              for (IntervalSeries s : b.series()) {
+                for (long t : s.epochSeconds()) {
+                  stored.add(s.meter() + "|" + s.obis() + "|" + t);
+                }
+              }
+            })
+        .events(e -> {})
+        .listener(
+            new CollectionListener() {
+              @Override
+              public void meterFinished(MeterOutcome o) {
+                outcomes.add(o);
+              }
+            })
+        .build()
+        .runPass();
+  }
+
   @Test
   void readsAnHdlcMeterThroughAPseudoTerminalJoinedToTheSimulator() throws Exception {
     assumeTrue(Socat.available(), "socat is not installed: no pseudo-terminal to test on");
-    Map<String, Boolean> stored = new ConcurrentHashMap<>();
-    List<MeterOutcome> outcomes = new CopyOnWriteArrayList<>();
-    try (SimulatedFleet sim = SimulatedFleet.start(spec(), clock, work)) {
-      String[] hp = hostAndPort(sim.fleetFile());
-      try (Socat socat = Socat.ptyToTcp(hp[0], Integer.parseInt(hp[1]))) {
-        Path fleetFile =
-            serialFleetFile(sim.fleetFile(), socat.first(), "\n    serial_baud: 19200");
-        FleetConfig fleet =
-            FleetFiles.read(fleetFile, new FleetDefaults(Duration.ofSeconds(5), 0, 15));
-        MeterConfig meter = fleet.meters().get(0);
-        assertThat(meter.serial()).isPresent();
-        assertThat(meter.host()).isEmpty();
-        assertThat(meter.address()).isEqualTo("serial:" + socat.first() + "@19200");
+    String[] hp = hostAndPort();
+    try (Socat socat = Socat.ptyToTcp(hp[0], Integer.parseInt(hp[1]))) {
+      FleetConfig fleet =
+          serialFleet(socat.first(), "\n    serial_baud: 19200", Duration.ofSeconds(5));
+      MeterConfig meter = fleet.meters().get(0);
+      assertThat(meter.serial()).isPresent();
+      assertThat(meter.host()).isEmpty();
+      assertThat(meter.address()).isEqualTo("serial:" + socat.first() + "@19200");
 
-        PassSummary pass =
-            FleetCollector.builder(fleet, new DlmsMeterReader(fleet.clientSystemTitle()), state)
-                .clock(clock)
-                .settings(CollectorSettings.STANDARD.withInitialDays(DAYS + 1))
-                .captureTimes((m, p) -> Optional.empty())
-                .readings(
-                    (ReadingBatch b) -> {
-                      for (IntervalSeries s : b.series()) {
-                        for (long t : s.epochSeconds()) {
-                          stored.put(s.meter() + "|" + s.obis() + "|" + t, true);
-                        }
-                      }
-                    })
-                .events(e -> {})
-                .listener(
-                    new CollectionListener() {
-                      @Override
-                      public void meterFinished(MeterOutcome o) {
-                        outcomes.add(o);
-                      }
-                    })
-                .build()
-                .runPass();
+      PassSummary pass = collect(fleet);
 
-        assertThat(pass.failedByCode()).as("%s %s", outcomes, socat.log()).isEmpty();
-        assertThat(stored.keySet()).isEqualTo(truth(sim));
-        assertThat(outcomes.get(0).rows()).isPositive();
-      }
+      assertThat(pass.failedByCode()).as("%s %s", outcomes, socat.log()).isEmpty();
+      assertThat(stored).isEqualTo(truth());
+      assertThat(outcomes.get(0).rows()).isPositive();
     }
   }
 
   @Test
   void readsAnHdlcMeterThroughAnOpticalProbeAfterTheModeESwitchOver() throws Exception {
     assumeTrue(Socat.available(), "socat is not installed: no pseudo-terminal to test on");
-    Map<String, Boolean> stored = new ConcurrentHashMap<>();
-    List<MeterOutcome> outcomes = new CopyOnWriteArrayList<>();
-    try (SimulatedFleet sim = SimulatedFleet.start(spec(), clock, work);
-        Socat socat = Socat.ptyPair();
+    try (Socat socat = Socat.ptyPair();
         TtySerialLine meterLine =
             TtySerialLine.open(socat.first(), SerialSettings.sevenEvenOne(300))) {
-      String[] hp = hostAndPort(sim.fleetFile());
+      String[] hp = hostAndPort();
       HdlcHandover toSimulator =
           HdlcHandover.toTcp(hp[0], Integer.parseInt(hp[1]), Duration.ofSeconds(1));
       SimulatedModeCMeter.Config optical =
           new SimulatedModeCMeter.Config(
               "/LGZ5\\2ZMD3104", "", "", SimulatedModeCMeter.Fault.NONE, Duration.ofMillis(20));
       try (SimulatedModeCMeter probe = SimulatedModeCMeter.start(meterLine, optical, toSimulator)) {
-        Path fleetFile =
-            serialFleetFile(
-                sim.fleetFile(),
-                socat.second(),
-                "\n    serial_baud: 9600\n    serial_mode_e: true");
         FleetConfig fleet =
-            FleetFiles.read(fleetFile, new FleetDefaults(Duration.ofSeconds(5), 0, 15));
+            serialFleet(
+                socat.second(),
+                "\n    serial_baud: 9600\n    serial_mode_e: true",
+                Duration.ofSeconds(5));
         assertThat(fleet.meters().get(0).serial().orElseThrow().modeE()).isTrue();
 
-        PassSummary pass =
-            FleetCollector.builder(fleet, new DlmsMeterReader(fleet.clientSystemTitle()), state)
-                .clock(clock)
-                .settings(CollectorSettings.STANDARD.withInitialDays(DAYS + 1))
-                .captureTimes((m, p) -> Optional.empty())
-                .readings(
-                    (ReadingBatch b) -> {
-                      for (IntervalSeries s : b.series()) {
-                        for (long t : s.epochSeconds()) {
-                          stored.put(s.meter() + "|" + s.obis() + "|" + t, true);
-                        }
-                      }
-                    })
-                .events(e -> {})
-                .listener(
-                    new CollectionListener() {
-                      @Override
-                      public void meterFinished(MeterOutcome o) {
-                        outcomes.add(o);
-                      }
-                    })
-                .build()
-                .runPass();
+        PassSummary pass = collect(fleet);
 
         assertThat(pass.failedByCode()).as("%s %s", outcomes, probe.errors()).isEmpty();
-        assertThat(stored.keySet()).isEqualTo(truth(sim));
+        assertThat(stored).isEqualTo(truth());
         assertThat(probe.requests())
             .extracting(SimulatedModeCMeter.Request::text)
             .containsExactly("/?!\r\n", "\u0006" + "252\r\n");
@@ -206,59 +202,24 @@ class SerialHdlcEndToEndTest {
 
   @Test
   void reportsAMissingSerialDeviceAsAConnectionFailureNamingIt() throws Exception {
-    try (SimulatedFleet sim = SimulatedFleet.start(spec(), clock, work)) {
-      Path fleetFile = serialFleetFile(sim.fleetFile(), Path.of("/dev/ttyNOPE7"), "");
-      FleetConfig fleet =
-          FleetFiles.read(fleetFile, new FleetDefaults(Duration.ofSeconds(2), 0, 15));
-      List<MeterOutcome> outcomes = new CopyOnWriteArrayList<>();
-      FleetCollector.builder(fleet, new DlmsMeterReader(fleet.clientSystemTitle()), state)
-          .clock(clock)
-          .captureTimes((m, p) -> Optional.empty())
-          .readings(b -> {})
-          .events(e -> {})
-          .listener(
-              new CollectionListener() {
-                @Override
-                public void meterFinished(MeterOutcome o) {
-                  outcomes.add(o);
-                }
-              })
-          .build()
-          .runPass();
-      assertThat(outcomes)
-          .singleElement()
-          .satisfies(
-              o -> {
-                assertThat(o.code()).contains(OperatorCode.CONNECTION_FAILED);
-                assertThat(o.reason()).contains("serial device /dev/ttyNOPE7 does not exist");
-              });
-    }
+    collect(serialFleet(Path.of("/dev/ttyNOPE7"), "", Duration.ofSeconds(2)));
+
+    assertThat(outcomes)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.code()).contains(OperatorCode.CONNECTION_FAILED);
+              assertThat(o.reason()).contains("serial device /dev/ttyNOPE7 does not exist");
+            });
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "\n    serial_mode_e: true"})
   void reportsASilentSerialLineAsATimeoutNamingTheDevice(String modeE) throws Exception {
     assumeTrue(Socat.available(), "socat is not installed: no pseudo-terminal to test on");
-    try (SimulatedFleet sim = SimulatedFleet.start(spec(), clock, work);
-        Socat socat = Socat.ptyPair()) {
-      Path fleetFile = serialFleetFile(sim.fleetFile(), socat.first(), modeE);
-      FleetConfig fleet =
-          FleetFiles.read(fleetFile, new FleetDefaults(Duration.ofMillis(300), 0, 15));
-      List<MeterOutcome> outcomes = new CopyOnWriteArrayList<>();
-      FleetCollector.builder(fleet, new DlmsMeterReader(fleet.clientSystemTitle()), state)
-          .clock(clock)
-          .captureTimes((m, p) -> Optional.empty())
-          .readings(b -> {})
-          .events(e -> {})
-          .listener(
-              new CollectionListener() {
-                @Override
-                public void meterFinished(MeterOutcome o) {
-                  outcomes.add(o);
-                }
-              })
-          .build()
-          .runPass();
+    try (Socat socat = Socat.ptyPair()) {
+      collect(serialFleet(socat.first(), modeE, Duration.ofMillis(300)));
+
       String expected =
           modeE.isEmpty()
               ? "serial:" + socat.first() + "@9600"
@@ -277,7 +238,7 @@ class SerialHdlcEndToEndTest {
   }
 
   /** Every row the meter holds from the initial horizon to now. */
-  Set<String> truth(SimulatedFleet sim) {
+  Set<String> truth() {
     Set<String> keys = new HashSet<>();
     Instant from = START.minus(Duration.ofDays(DAYS + 1));
     for (FleetMeter m : sim.meters()) {
