@@ -127,6 +127,7 @@ class DashboardEndToEndTest {
           .isFalse();
       assertThat(browser.script(painted("#fleet-aggregate")).asInt()).isGreaterThan(1000);
       assertThat(browser.script(painted("#fleet-segments")).asInt()).isGreaterThan(1000);
+      assertThat(browser.script(painted("#fleet-routines")).asInt()).isGreaterThan(1000);
       assertThat(text(browser, "#fleet-cards")).contains("meters");
       assertThat(text(browser, "#fleet-failures"))
           .contains("0x01 HARDWARE_FAULT")

@@ -30,9 +30,12 @@ public record FleetInsights(
       String criterion, int k, double silhouette, double[] silhouetteByK, List<Segment> segments) {}
 
   /**
-   * @param label a description in words ("evening peakers")
+   * @param label a description in words ("evening peakers, out 08:00–18:00 on weekdays")
    * @param centroidShape the segment's mean normalised hourly shape (mean 1)
    * @param peakHour local hour of the centroid's maximum
+   * @param routineShape the mean of the members' routine days, the features the segmentation
+   *     clusters on: weekday hours 0..23, then weekend hours, demand above the always-on level
+   *     relative to its mean
    */
   public record Segment(
       int id,
@@ -41,6 +44,7 @@ public record FleetInsights(
       double[] centroidShape,
       int peakHour,
       double meanAnnualKwh,
+      double[] routineShape,
       List<String> members) {}
 
   /**

@@ -1,6 +1,5 @@
 package io.loadlens.insights.fleet;
 
-import io.loadlens.insights.ApplianceKind;
 import io.loadlens.insights.fleet.FleetInsights.Segment;
 import io.loadlens.insights.internal.Stats;
 import java.util.ArrayList;
@@ -12,7 +11,8 @@ import java.util.SplittableRandom;
 /**
  * Segments consumers by their routine day ({@link RoutineShape}) with k-means++; k is the one with
  * the highest mean silhouette among {@code minSegments..maxSegments}. Each segment is shown by the
- * mean of its members' normalised hourly day shapes.
+ * mean of its members' normalised hourly day shapes and by its routine centre, which {@link
+ * SegmentLabel} names.
  */
 final class Segmenter {
   private Segmenter() {}
@@ -70,7 +70,7 @@ final class Segmenter {
         best.k(),
         Stats.round(bestSil, 4),
         sil,
-        segments(consumers, best));
+        segments(consumers, x, best));
   }
 
   static int minSize(int n) {
@@ -100,13 +100,22 @@ final class Segmenter {
     return java.util.Arrays.copyOf(idx, Math.min(n, max));
   }
 
-  static List<Segment> segments(List<ConsumerProfileSummary> consumers, KMeans.Result r) {
+  /**
+   * The segments of a clustering: members, mean day, routine centre and a label.
+   *
+   * @param routines each consumer's routine features, the rows k-means clustered
+   */
+  static List<Segment> segments(
+      List<ConsumerProfileSummary> consumers, double[][] routines, KMeans.Result r) {
     List<List<ConsumerProfileSummary>> groups = new ArrayList<>();
+    List<List<double[]>> groupRoutines = new ArrayList<>();
     for (int j = 0; j < r.k(); j++) {
       groups.add(new ArrayList<>());
+      groupRoutines.add(new ArrayList<>());
     }
     for (int i = 0; i < consumers.size(); i++) {
       groups.get(r.assignment()[i]).add(consumers.get(i));
+      groupRoutines.get(r.assignment()[i]).add(routines[i]);
     }
     List<Segment> out = new ArrayList<>();
     Map<String, Integer> used = new HashMap<>();
@@ -124,7 +133,8 @@ final class Segmenter {
         }
         min = Math.min(min, c[h]);
       }
-      String label = label(g, c[peakHour], min, peakHour);
+      double[] routine = meanRoutine(groupRoutines.get(j));
+      String label = SegmentLabel.of(g, c[peakHour] / Math.max(min, 1e-9), routine);
       if (g.size() < minSize(consumers.size())) {
         label = "outliers: " + label;
       }
@@ -147,10 +157,25 @@ final class Segmenter {
               peakHour,
               Stats.round(
                   g.stream().mapToDouble(ConsumerProfileSummary::annualKwh).average().orElse(0), 1),
+              routine,
               g.stream().map(ConsumerProfileSummary::meterId).toList()));
     }
     out.sort((a, b) -> Integer.compare(b.size(), a.size()));
     return out;
+  }
+
+  /** The mean of the members' routine features (rounded): the segment's centre. */
+  static double[] meanRoutine(List<double[]> members) {
+    double[] c = new double[48];
+    for (double[] m : members) {
+      for (int b = 0; b < 48; b++) {
+        c[b] += m[b] / members.size();
+      }
+    }
+    for (int b = 0; b < 48; b++) {
+      c[b] = Stats.round(c[b], 4);
+    }
+    return c;
   }
 
   /** The mean of the members' normalised hourly day shapes: what a segment looks like. */
@@ -162,30 +187,5 @@ final class Segmenter {
       }
     }
     return c;
-  }
-
-  /** A segment's name from its members' appliances and its centroid's shape. */
-  static String label(List<ConsumerProfileSummary> g, double max, double min, int peakHour) {
-    if (FleetAnalysis.mostHave(g, ApplianceKind.ROOFTOP_PV)) {
-      return "daytime PV exporters";
-    }
-    if (FleetAnalysis.mostHave(g, ApplianceKind.EV_CHARGER)) {
-      return "EV chargers";
-    }
-    if (max / Math.max(min, 1e-9) < 1.6) {
-      return "flat, always-on";
-    }
-    if (peakHour >= 22 || peakHour < 5) {
-      return FleetAnalysis.mostHave(g, ApplianceKind.WATER_HEATER)
-          ? "off-peak night heaters"
-          : "night-time peakers"; // shift work, or night loads no detector explains
-    }
-    if (peakHour < 10) {
-      return "morning peakers";
-    }
-    if (peakHour < 16) {
-      return "daytime users";
-    }
-    return "evening peakers";
   }
 }

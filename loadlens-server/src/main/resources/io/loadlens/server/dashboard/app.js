@@ -78,12 +78,19 @@
       const seg = await api('/fleet/segments');
       const segs = Array.isArray(seg.document) ? seg.document : [];
       const shape = s => s.centroidShape || s.centroid;
+      const segLabel = s => (s.label || 'segment ' + s.id) + (s.size !== undefined ? ' (' + s.size + ')' : '');
       const withShape = segs.filter(s => Array.isArray(shape(s)));
       if (withShape.length) {
         const n = shape(withShape[0]).length;
         LL.lineChart($('fleet-segments'), [...Array(n).keys()], withShape.map(s => ({
-          label: (s.label || 'segment ' + s.id) + (s.size !== undefined ? ' (' + s.size + ')' : ''), values: shape(s) })), { time: false, xLabel: 'interval of day' });
+          label: segLabel(s), values: shape(s) })), { time: false, xLabel: 'interval of day' });
       } else LL.renderDocument($('fleet-segments'), { segments: seg.document });
+      const withRoutine = segs.filter(s => Array.isArray(s.routineShape) && s.routineShape.length === 48);
+      $('fleet-routines').textContent = '';
+      if (withRoutine.length) {
+        LL.lineChart($('fleet-routines'), [...Array(48).keys()], withRoutine.map(s => ({ label: segLabel(s), values: s.routineShape })),
+          { time: false, xLabel: 'hour (0–23 weekday, 24–47 weekend)', yLabel: 'relative to the routine mean' });
+      } else muted($('fleet-routines'), 'no routine centres in this segmentation');
     } catch (e) { $('fleet-segments').textContent = e.status === 404 ? 'no segments computed yet' : e.message; }
     try { LL.renderDocument($('fleet-forecast'), { forecast: (await api('/fleet/forecast')).document }); }
     catch (e) { $('fleet-forecast').textContent = e.status === 404 ? 'no forecast computed yet' : e.message; }

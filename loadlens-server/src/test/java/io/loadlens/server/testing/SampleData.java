@@ -130,7 +130,8 @@ public final class SampleData {
 
   static final String FLEET_DOC =
       """
-      {"consumers":3,"segmentation":{"criterion":"shape","k":2,"silhouette":0.61,"segments":[{"id":0,"label":"evening peakers","size":2,"peakHour":19,"centroidShape":[0.2,0.2,0.2,0.2,0.2,0.3,0.5,0.6,0.4,0.3,0.3,0.3,0.3,0.3,0.3,0.4,0.6,0.9,1.3,1.4,1.1,0.8,0.5,0.3]},
+      {"consumers":3,"segmentation":{"criterion":"shape","k":2,"silhouette":0.61,"segments":[{"id":0,"label":"evening peakers","size":2,"peakHour":19,"centroidShape":[0.2,0.2,0.2,0.2,0.2,0.3,0.5,0.6,0.4,0.3,0.3,0.3,0.3,0.3,0.3,0.4,0.6,0.9,1.3,1.4,1.1,0.8,0.5,0.3],
+                    "routineShape":[0.1,0.1,0.1,0.1,0.1,0.2,1.4,1.4,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.2,0.4,2.4,2.4,2.4,2.4,1.5,0.3,0.1,0.1,0.1,0.1,0.1,0.2,0.3,0.8,1.2,1.0,0.9,0.8,0.9,0.8,0.8,0.8,0.9,1.0,2.3,2.4,2.4,2.4,1.6,0.4]},
                    {"id":1,"label":"flat","size":1,"peakHour":12,"centroidShape":[0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5]}]},
        "forecast":{"method":"similar-day","forDay":"2024-01-11","kwBySlot":[12.1,11.4,10.9,10.2,9.8,10.5,13.0,16.2],"backtestDays":14,"mapePercent":8.1,"nmaePercent":6.4},
        "coincidentPeak":{"time":"2024-01-03T18:45:00Z","kw":9.5}}
