@@ -7,6 +7,7 @@ import io.loadlens.store.influx.InfluxConfig.Api;
 import io.loadlens.store.influx.InfluxConfig.Precision;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InfluxConfigTest {
@@ -32,24 +33,15 @@ class InfluxConfigTest {
                 Duration.ofMillis(200),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(10)));
-    assertThat(InfluxConfig.v2(URL, "org", "bucket", "token"))
-        .isEqualTo(
-            new InfluxConfig(
-                URL,
-                Api.V2,
-                null,
-                "org",
-                "bucket",
-                "token",
-                Precision.SECONDS,
-                "raw_data",
-                5_000,
-                Duration.ofSeconds(1),
-                1_000_000,
-                5,
-                Duration.ofMillis(200),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(10)));
+    InfluxConfig v2 = InfluxConfig.v2(URL, "org", "bucket", "token");
+    assertThat(v2)
+        .usingRecursiveComparison()
+        .ignoringFields("api", "database", "org", "bucket", "token")
+        .isEqualTo(InfluxConfig.v1(URL, "db"));
+    assertThat(v2.api()).isEqualTo(Api.V2);
+    assertThat(v2.database()).isNull();
+    assertThat(List.of(v2.org(), v2.bucket(), v2.token()))
+        .containsExactly("org", "bucket", "token");
   }
 
   @Test
