@@ -71,21 +71,21 @@ class BrokerOptionsTest {
   }
 
   @Test
-  void gatewayAndIngestTakeTheClientCertificateAsCertAndKey() {
-    BrokerOptions.CertKey o = new BrokerOptions.CertKey();
-    new CommandLine(o).parseArgs("--cert", "client.pem", "--key", "client.key");
-    assertThat(o.cert).isEqualTo(Path.of("client.pem"));
-    assertThat(o.key).isEqualTo(Path.of("client.key"));
-  }
-
-  @Test
-  void listenTakesTheClientCertificateAsClientCertAndClientKey() {
-    BrokerOptions.ClientCertKey o = new BrokerOptions.ClientCertKey();
-    new CommandLine(o).parseArgs("--client-cert", "client.pem", "--client-key", "client.key");
-    assertThat(o.cert).isEqualTo(Path.of("client.pem"));
-    assertThat(o.key).isEqualTo(Path.of("client.key"));
+  void eachMixinTakesTheClientCertificateUnderItsOwnNames() {
+    // gateway and ingest
+    assertParsesClientCertificate(new BrokerOptions.CertKey(), "--cert", "--key");
+    // listen, where --key is the meter's key
+    assertParsesClientCertificate(
+        new BrokerOptions.ClientCertKey(), "--client-cert", "--client-key");
     assertThatThrownBy(
             () -> new CommandLine(new BrokerOptions.ClientCertKey()).parseArgs("--key", "k"))
         .isInstanceOf(CommandLine.UnmatchedArgumentException.class);
+  }
+
+  private static void assertParsesClientCertificate(
+      BrokerOptions options, String certFlag, String keyFlag) {
+    new CommandLine(options).parseArgs(certFlag, "client.pem", keyFlag, "client.key");
+    assertThat(options.cert).isEqualTo(Path.of("client.pem"));
+    assertThat(options.key).isEqualTo(Path.of("client.key"));
   }
 }
