@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadlens.model.MeterEvent;
+import io.loadlens.model.MeterId;
+import io.loadlens.model.OperatorCode;
 import io.loadlens.server.auth.Role;
 import io.loadlens.server.testing.CollectedFleet;
+import io.loadlens.server.testing.InMemoryStore;
 import io.loadlens.server.testing.TestClient;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,6 +72,44 @@ class CollectorStatusTest {
     assertThat(s.get("failing").asInt()).isEqualTo(1);
     assertThat(texts(s.get("staleMeters"), "meter")).containsExactly("MTR0004", "MTR0005");
     assertThat(texts(s.get("failingMeters"), "meter")).containsExactly("MTR0002");
+  }
+
+  @Test
+  void aFailureBehindMoreNewerFindingsThanAnEventListHoldsIsStillCountedAndListed(@TempDir Path own)
+      throws Exception {
+    // VEE writes a finding per gap: a large fleet can write more of them in a day than any list of
+    // events holds. The failing meters must come from the failures themselves, not from such a
+    // list.
+    InMemoryStore store = CollectedFleet.create();
+    Instant now = CollectedFleet.CLOCK.instant();
+    List<MeterEvent> findings = new ArrayList<>();
+    for (int i = 0; i < 120_000; i++) {
+      Instant t = now.minusMillis(i + 1);
+      findings.add(
+          new MeterEvent(
+              MeterId.of("MTR0003"),
+              MeterEvent.Kind.GAP,
+              t,
+              t,
+              OperatorCode.PROFILE_ENTRY_MISSING,
+              ""));
+    }
+    store.recordEvents(findings);
+    try (ApiServer own1 =
+        ApiServer.start(
+            ServerConfig.defaults(own).withPort(0).withBindAddress("127.0.0.1"),
+            store,
+            CollectedFleet.CLOCK)) {
+      TestClient c = new TestClient(own1.baseUri(), own);
+      String token = own1.tokens().create(Role.OPERATOR, Set.of()).token();
+      var r = c.get("/api/v1/collector/status", token);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonNode s = JSON.readTree(r.body());
+      assertThat(s.get("failing").asInt()).isEqualTo(1);
+      assertThat(texts(s.get("failingMeters"), "meter")).containsExactly("MTR0002");
+      assertThat(s.get("failingMeters").get(0).get("lastError").get("code").asText())
+          .isEqualTo("0x01");
+    }
   }
 
   @Test

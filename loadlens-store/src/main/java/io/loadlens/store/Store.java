@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -104,6 +105,13 @@ public interface Store extends AutoCloseable {
    * limit}: what a window too large to list holds most recently.
    */
   List<MeterEvent> recentEvents(Instant from, Instant to, int limit);
+
+  /**
+   * The newest event of each meter among the events of the given kinds that overlap {@code [from,
+   * to)}, newest start first: one row per meter however many events the window holds (which meters
+   * are failing now, and with what).
+   */
+  List<MeterEvent> latestEvents(Instant from, Instant to, Set<MeterEvent.Kind> kinds);
 
   /**
    * The events that overlap {@code [from, to)}, counted by the database however many there are: one

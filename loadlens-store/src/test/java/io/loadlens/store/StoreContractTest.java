@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -334,6 +335,35 @@ abstract class StoreContractTest {
             new EventCount(OperatorCode.HARDWARE_FAULT, null, 1, 1, at(5)),
             new EventCount(null, MeterEvent.Kind.CLOCK, 1, 1, at(6)));
     assertThat(store.eventCounts(at(20), at(21))).isEmpty();
+  }
+
+  @Test
+  void latestEventsKeepTheNewestOfEachMeterAmongTheKindsAskedFor() {
+    MeterEvent a1 =
+        new MeterEvent(A, MeterEvent.Kind.READ_FAILURE, at(1), at(1), OperatorCode.TIMEOUT, "t");
+    MeterEvent a2 =
+        new MeterEvent(
+            A, MeterEvent.Kind.HARDWARE_FAULT, at(5), at(5), OperatorCode.HARDWARE_FAULT, "h");
+    MeterEvent aGap =
+        new MeterEvent(
+            A, MeterEvent.Kind.GAP, at(7), at(9), OperatorCode.PROFILE_ENTRY_MISSING, "");
+    MeterEvent b1 =
+        new MeterEvent(B, MeterEvent.Kind.READ_FAILURE, at(3), at(3), OperatorCode.TIMEOUT, "t");
+    MeterEvent bClock = new MeterEvent(B, MeterEvent.Kind.CLOCK, at(6), at(6), null, "");
+    MeterEvent late =
+        new MeterEvent(A, MeterEvent.Kind.READ_FAILURE, at(30), at(30), OperatorCode.TIMEOUT, "");
+    store.recordEvents(List.of(a1, a2, aGap, b1, bClock, late));
+    Set<MeterEvent.Kind> failures =
+        Set.of(MeterEvent.Kind.READ_FAILURE, MeterEvent.Kind.HARDWARE_FAULT);
+
+    assertThat(store.latestEvents(at(0), at(20), failures)).containsExactly(a2, b1);
+    assertThat(store.latestEvents(at(0), at(20), Set.of(MeterEvent.Kind.READ_FAILURE)))
+        .containsExactly(b1, a1);
+    assertThat(
+            store.latestEvents(at(0), at(20), Set.of(MeterEvent.Kind.GAP, MeterEvent.Kind.CLOCK)))
+        .containsExactly(aGap, bClock);
+    assertThat(store.latestEvents(at(0), at(40), failures)).containsExactly(late, b1);
+    assertThat(store.latestEvents(at(0), at(20), Set.of())).isEmpty();
   }
 
   @Test

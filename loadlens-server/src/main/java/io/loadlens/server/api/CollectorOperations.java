@@ -30,12 +30,12 @@ public final class CollectorOperations {
   /** A meter is failing when a read failure or hardware fault started within this window. */
   public static final Duration FAILING_WINDOW = Duration.ofDays(1);
 
-  /** How far back the last error of a stale meter that is not failing is looked for. */
+  /** How far back a meter's last read failure or hardware fault is looked for. */
   public static final Duration ERROR_LOOKBACK = Duration.ofDays(31);
 
   /**
-   * Fleet-wide event lists read at most this many events, the newest of the window; counts by code
-   * are made by the store over the whole window.
+   * The list of recent errors reads at most this many events, the newest of the window; counts by
+   * code and the failing meters are made by the store over the whole window.
    */
   static final int EVENT_SCAN = 100_000;
 
@@ -75,8 +75,16 @@ public final class CollectorOperations {
     Duration staleAfter = Params.duration(c.args(), "staleAfter", Duration.ofHours(26));
     Instant now = clock.instant();
     Map<MeterId, Instant> last = store.lastCaptureTimes(obis);
-    Map<MeterId, MeterEvent> failing =
-        newestFailures(store.recentEvents(now.minus(FAILING_WINDOW), now, EVENT_SCAN));
+    Map<MeterId, MeterEvent> lastFailure = new HashMap<>();
+    for (MeterEvent e : store.latestEvents(now.minus(ERROR_LOOKBACK), now, FAILURES)) {
+      lastFailure.put(e.meter(), e);
+    }
+    Instant failingSince = now.minus(FAILING_WINDOW);
+    List<MeterEvent> failing =
+        lastFailure.values().stream()
+            .filter(e -> !e.start().isBefore(failingSince))
+            .sorted(Comparator.comparing(MeterEvent::start).reversed())
+            .toList();
     List<MeterInfo> all = store.meters();
     List<MeterState> stale = new ArrayList<>();
     int staleCount = 0;
@@ -86,18 +94,12 @@ public final class CollectorOperations {
       neverRead += t == null ? 1 : 0;
       if (t == null || t.isBefore(now.minus(staleAfter))) {
         if (staleCount++ < LISTED) {
-          MeterEvent error =
-              failing.containsKey(m.id()) ? failing.get(m.id()) : newestFailure(m.id(), now);
-          stale.add(state(m.id(), t, error));
+          stale.add(state(m.id(), t, lastFailure.get(m.id())));
         }
       }
     }
     List<MeterState> failingMeters =
-        failing.values().stream()
-            .sorted(Comparator.comparing(MeterEvent::start).reversed())
-            .limit(LISTED)
-            .map(e -> state(e.meter(), last.get(e.meter()), e))
-            .toList();
+        failing.stream().limit(LISTED).map(e -> state(e.meter(), last.get(e.meter()), e)).toList();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("asOf", now);
     out.put("meters", all.size());
@@ -118,27 +120,6 @@ public final class CollectorOperations {
   private static MeterState state(MeterId id, Instant lastCapture, MeterEvent error) {
     return new MeterState(
         id.value(), lastCapture, error == null ? null : MeterOperations.EventView.of(error));
-  }
-
-  /** The newest read failure or hardware fault of each meter among events newest first. */
-  static Map<MeterId, MeterEvent> newestFailures(List<MeterEvent> newestFirst) {
-    Map<MeterId, MeterEvent> out = new HashMap<>();
-    for (MeterEvent e : newestFirst) {
-      if (FAILURES.contains(e.kind())) {
-        out.putIfAbsent(e.meter(), e);
-      }
-    }
-    return out;
-  }
-
-  private MeterEvent newestFailure(MeterId id, Instant now) {
-    List<MeterEvent> events = store.events(id, now.minus(ERROR_LOOKBACK), now);
-    for (int i = events.size() - 1; i >= 0; i--) {
-      if (FAILURES.contains(events.get(i).kind())) {
-        return events.get(i);
-      }
-    }
-    return null;
   }
 
   private Object errors(Call c) {

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -222,6 +223,17 @@ public final class InMemoryStore implements Store {
     List<MeterEvent> all = new ArrayList<>(events(from, to, Integer.MAX_VALUE));
     all.sort(Comparator.comparing(MeterEvent::start).reversed());
     return all.subList(0, Math.min(limit, all.size()));
+  }
+
+  @Override
+  public List<MeterEvent> latestEvents(Instant from, Instant to, Set<MeterEvent.Kind> kinds) {
+    Map<MeterId, MeterEvent> newest = new java.util.LinkedHashMap<>();
+    for (MeterEvent e : recentEvents(from, to, Integer.MAX_VALUE)) {
+      if (kinds.contains(e.kind())) {
+        newest.putIfAbsent(e.meter(), e);
+      }
+    }
+    return List.copyOf(newest.values());
   }
 
   @Override

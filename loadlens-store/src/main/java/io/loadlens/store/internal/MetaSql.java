@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The small tables: meters, events, conflicts, insights, dead letters. */
 final class MetaSql {
@@ -137,10 +138,11 @@ final class MetaSql {
   private static List<MeterEvent> events(
       Connection c, MeterId meter, Instant from, Instant to, int limit, String order)
       throws SQLException {
-    List<MeterEvent> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT meter_id, kind, start_at, end_at, code, detail FROM meter_events"
+            "SELECT "
+                + EVENT_COLUMNS
+                + " FROM meter_events"
                 + OVERLAP
                 + (meter == null ? "" : " AND meter_id = ?")
                 + " ORDER BY "
@@ -151,18 +153,56 @@ final class MetaSql {
         ps.setString(i++, meter.value());
       }
       ps.setInt(i, Math.max(0, limit));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String code = rs.getString(5);
-          out.add(
-              new MeterEvent(
-                  MeterId.of(rs.getString(1)),
-                  MeterEvent.Kind.valueOf(rs.getString(2)),
-                  Sql.instant(rs, 3),
-                  Sql.instant(rs, 4),
-                  code.isEmpty() ? null : OperatorCode.valueOf(code),
-                  rs.getString(6)));
-        }
+      return readEvents(ps);
+    }
+  }
+
+  /**
+   * The newest event of each meter among those of {@code kinds} overlapping [from, to), newest
+   * first (ties on the start broken by kind and end, so the choice is the same on every run).
+   */
+  List<MeterEvent> latestEvents(Connection c, Instant from, Instant to, Set<MeterEvent.Kind> kinds)
+      throws SQLException {
+    if (kinds.isEmpty()) {
+      return List.of();
+    }
+    String in = String.join(", ", java.util.Collections.nCopies(kinds.size(), "?"));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + EVENT_COLUMNS
+                + " FROM (SELECT "
+                + EVENT_COLUMNS
+                + ", row_number() OVER (PARTITION BY meter_id"
+                + " ORDER BY start_at DESC, kind, end_at DESC) AS newest FROM meter_events"
+                + OVERLAP
+                + " AND kind IN ("
+                + in
+                + ")) latest WHERE newest = 1 ORDER BY start_at DESC, meter_id")) {
+      int i = setOverlap(ps, from, to);
+      for (MeterEvent.Kind k : new java.util.TreeSet<>(kinds)) {
+        ps.setString(i++, k.name());
+      }
+      return readEvents(ps);
+    }
+  }
+
+  private static final String EVENT_COLUMNS = "meter_id, kind, start_at, end_at, code, detail";
+
+  /** The events of a query over {@link #EVENT_COLUMNS}, in its order. */
+  private static List<MeterEvent> readEvents(PreparedStatement ps) throws SQLException {
+    List<MeterEvent> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String code = rs.getString(5);
+        out.add(
+            new MeterEvent(
+                MeterId.of(rs.getString(1)),
+                MeterEvent.Kind.valueOf(rs.getString(2)),
+                Sql.instant(rs, 3),
+                Sql.instant(rs, 4),
+                code.isEmpty() ? null : OperatorCode.valueOf(code),
+                rs.getString(6)));
       }
     }
     return out;

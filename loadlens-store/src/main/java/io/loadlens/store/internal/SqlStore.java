@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -386,6 +387,11 @@ public abstract class SqlStore implements Store {
   @Override
   public List<MeterEvent> recentEvents(Instant from, Instant to, int limit) {
     return read("recent events", c -> meta.recentEvents(c, from, to, limit));
+  }
+
+  @Override
+  public List<MeterEvent> latestEvents(Instant from, Instant to, Set<MeterEvent.Kind> kinds) {
+    return read("latest events", c -> meta.latestEvents(c, from, to, kinds));
   }
 
   @Override
