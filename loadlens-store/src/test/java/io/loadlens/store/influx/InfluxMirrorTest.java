@@ -190,6 +190,8 @@ class InfluxMirrorTest {
     InfluxConfig c =
         fast(InfluxConfig.v1(URI.create("http://127.0.0.1:" + port), "db"))
             .withQueueRows(10_000)
+            // one series per request: the worker holds at most one series outside the queue
+            .withBatching(1_000, Duration.ofMillis(20))
             .withRetries(1_000, Duration.ofMillis(50), Duration.ofMillis(500));
     InfluxMirror m = InfluxMirror.start(c);
     long t0 = System.nanoTime();
