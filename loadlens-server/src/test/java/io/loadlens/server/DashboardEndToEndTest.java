@@ -128,6 +128,18 @@ class DashboardEndToEndTest {
       assertThat(browser.script(painted("#fleet-aggregate")).asInt()).isGreaterThan(1000);
       assertThat(browser.script(painted("#fleet-segments")).asInt()).isGreaterThan(1000);
       assertThat(browser.script(painted("#fleet-routines")).asInt()).isGreaterThan(1000);
+      // A long list in a document (a segment's members) is folded to its size and first items.
+      assertThat(
+              browser
+                  .script(
+                      "const d = document.createElement('div'); document.body.appendChild(d);"
+                          + " LL.renderDocument(d, {segments: [{label: 'x', members:"
+                          + " [...Array(20).keys()].map(i => 'M' + i)}], ids: ['A', 'B']});"
+                          + " const r = [d.querySelector('details summary').textContent,"
+                          + " d.querySelectorAll('details').length, d.textContent.includes(JSON.stringify(['A', 'B']))];"
+                          + " d.remove(); return r.join('|');")
+                  .asText())
+          .isEqualTo("20: M0, M1, M2, …|1|true");
       assertThat(text(browser, "#fleet-cards")).contains("meters");
       assertThat(text(browser, "#fleet-failures"))
           .contains("0x01 HARDWARE_FAULT")

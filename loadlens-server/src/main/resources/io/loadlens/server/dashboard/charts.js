@@ -118,7 +118,19 @@
 
   function isNumArray(a) { return Array.isArray(a) && a.length > 1 && a.every(x => typeof x === 'number' || x === null); }
 
-  /* Any JSON value: numeric arrays become small charts, arrays of objects tables, the rest key/value. */
+  const LIST_SHOWN = 8;
+
+  /* A long list (a segment's members, say) folded: its size and first items, all of them on opening. */
+  function longList(items) {
+    const text = x => typeof x === 'object' ? JSON.stringify(x) : String(x);
+    const d = el('details', { class: 'long-list' });
+    d.appendChild(el('summary', {}, items.length + ': ' + items.slice(0, 3).map(text).join(', ') + ', …'));
+    d.appendChild(el('div', {}, items.map(text).join(', ')));
+    return d;
+  }
+
+  /* Any JSON value: numeric arrays become small charts, arrays of objects tables, long lists fold,
+     the rest key/value. */
   LL.renderValue = function (target, key, value, depth) {
     depth = depth || 0;
     if (isNumArray(value)) {
@@ -146,6 +158,8 @@
             tr.appendChild(td);
             setTimeout(() => LL.lineChart(box, x.map((_, i) => i), [{ label: c, values: x }], { time: false, height: 120 }), 0);
             return;
+          } else if (Array.isArray(x) && x.length > LIST_SHOWN) {
+            td.appendChild(longList(x));
           } else {
             td.textContent = x === undefined ? '' : (typeof x === 'object' ? JSON.stringify(x) : String(x));
           }
@@ -179,7 +193,8 @@
     }
     const line = el('div', { class: 'kv', 'data-field': key });
     line.appendChild(el('b', {}, key + ': '));
-    line.appendChild(document.createTextNode(typeof value === 'object' ? JSON.stringify(value) : String(value)));
+    if (Array.isArray(value) && value.length > LIST_SHOWN) line.appendChild(longList(value));
+    else line.appendChild(document.createTextNode(typeof value === 'object' ? JSON.stringify(value) : String(value)));
     target.appendChild(line);
   };
 
