@@ -151,11 +151,13 @@ final class PdfPages implements AutoCloseable {
               "page " + (i + 1) + " of " + n);
         }
       }
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      doc.save(out.toFile());
+      AtomicFile.replace(
+          out,
+          file -> {
+            try (var os = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+              doc.save(os);
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("PDF report cannot be written to " + out, e);
     }

@@ -112,7 +112,7 @@ public final class ReportWriter {
               + "</script></body></html>\n";
       Files.createDirectories(outDir);
       Path index = outDir.resolve("index.html");
-      Files.writeString(index, html, StandardCharsets.UTF_8);
+      AtomicFile.replace(index, file -> Files.writeString(file, html, StandardCharsets.UTF_8));
       return index;
     } catch (IOException e) {
       throw new UncheckedIOException("report cannot be written to " + outDir, e);
