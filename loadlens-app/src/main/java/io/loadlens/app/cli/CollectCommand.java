@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code loadlens collect}: the collector daemon. */
 @Command(
     name = "collect",
+    header = "The collector daemon: read the fleet every --interval minutes and store it.",
     mixinStandardHelpOptions = true,
     description = {
       "The collector daemon: a pass over the fleet every --interval minutes, aligned to the capture",

@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "demo",
+    header = "The main job, end to end, with no servers needed.",
     mixinStandardHelpOptions = true,
     description = {
       "The main job, end to end, with no servers needed: simulate a fleet, collect it over DLMS,",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code loadlens export}: stored values as CSV or Parquet. */
 @Command(
     name = "export",
+    header = "Export stored values as CSV.",
     mixinStandardHelpOptions = true,
     description = {
       "Export stored values as CSV (meter_id,obis,timestamp,value,unit,quality,... one row per value,",

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code loadlens gateway}: collector + durable outbox + MQTT/Kafka publisher. */
 @Command(
     name = "gateway",
+    header = "The head-end half of a split deployment: read the fleet, publish over MQTT or Kafka.",
     mixinStandardHelpOptions = true,
     description = {
       "The head-end half of a split deployment: reads the fleet, keeps every batch in a durable",

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code loadlens ingest}: subscriber + store, the meter-data half of a split deployment. */
 @Command(
     name = "ingest",
+    header = "Subscribe to readings over MQTT or Kafka and store them.",
     mixinStandardHelpOptions = true,
     description = {
       "Subscribe to readings over MQTT (persistent session) or Kafka (consumer group) and write them",

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code loadlens ingest-profile}: one collection pass over a fleet into the store. */
 @Command(
     name = "ingest-profile",
+    header = "Read the load profile of every targeted meter once and store it.",
     mixinStandardHelpOptions = true,
     description = {
       "Read the load profile of every targeted meter once (catching up from the last stored capture)",

@@ -81,6 +81,7 @@ public final class ListenCommand implements Runnable {
   /** A DSMR P1 port: a serial device, a TCP serial bridge, or a capture file. */
   @Command(
       name = "p1",
+      header = "Store 15-minute profile rows read from a DSMR P1 port.",
       mixinStandardHelpOptions = true,
       description = {
         "Read a DSMR P1 port and store 15-minute profile rows of the energy registers (and, with",
@@ -224,6 +225,7 @@ public final class ListenCommand implements Runnable {
   /** Wireless M-Bus telegrams from a receiver's output or a dongle. */
   @Command(
       name = "wmbus",
+      header = "Store the current values of Wireless M-Bus (OMS) telegrams.",
       mixinStandardHelpOptions = true,
       description = {
         "Store the current values of Wireless M-Bus telegrams: hex lines (plain, rtl-wmbus or",

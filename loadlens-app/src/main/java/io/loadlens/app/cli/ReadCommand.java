@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code loadlens read}: one diagnostic DLMS read of one meter. */
 @Command(
     name = "read",
+    header = "Read one COSEM object from one meter and print it.",
     mixinStandardHelpOptions = true,
     description = {
       "Read one COSEM object from one meter and print it: a profile (C = 99) as rows with times,",

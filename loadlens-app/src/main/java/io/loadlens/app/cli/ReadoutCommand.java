@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "readout",
+    header = "Read a meter's IEC 62056-21 data readout (optical port or serial line).",
     mixinStandardHelpOptions = true,
     description = {
       "Read a meter's IEC 62056-21 data readout (sign-on at 300 Bd 7E1, identification, option",

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "report",
+    header = "Write a self-contained HTML (and PDF) report for the fleet or one meter.",
     mixinStandardHelpOptions = true,
     description = {
       "Write a self-contained HTML report (charts inlined) for the fleet or one meter;",

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code loadlens simulate}: a fleet of simulated DLMS meters on loopback, until stopped. */
 @Command(
     name = "simulate",
+    header = "Run a fleet of simulated DLMS/COSEM meters on loopback addresses.",
     mixinStandardHelpOptions = true,
     description = {
       "Run a fleet of simulated DLMS/COSEM meters on loopback addresses (one per meter), each serving",
