@@ -107,6 +107,13 @@ public interface Store extends AutoCloseable {
   List<MeterEvent> recentEvents(Instant from, Instant to, int limit);
 
   /**
+   * Events with an operator code (read errors, hardware faults, missing profile entries) that
+   * overlap {@code [from, to)}, newest start first, at most {@code limit}: however many findings
+   * without a code the window also holds.
+   */
+  List<MeterEvent> recentErrors(Instant from, Instant to, int limit);
+
+  /**
    * The newest event of each meter among the events of the given kinds that overlap {@code [from,
    * to)}, newest start first: one row per meter however many events the window holds (which meters
    * are failing now, and with what).

@@ -329,6 +329,8 @@ abstract class StoreContractTest {
 
     assertThat(store.recentEvents(at(0), at(20), 10)).containsExactly(b2, a2, b1, a1);
     assertThat(store.recentEvents(at(0), at(20), 2)).containsExactly(b2, a2);
+    assertThat(store.recentErrors(at(0), at(20), 10)).containsExactly(a2, b1, a1);
+    assertThat(store.recentErrors(at(0), at(20), 1)).containsExactly(a2);
     assertThat(store.eventCounts(at(0), at(20)))
         .containsExactlyInAnyOrder(
             new EventCount(OperatorCode.TIMEOUT, null, 2, 2, at(3)),

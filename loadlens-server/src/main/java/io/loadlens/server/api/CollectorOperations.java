@@ -33,12 +33,6 @@ public final class CollectorOperations {
   /** How far back a meter's last read failure or hardware fault is looked for. */
   public static final Duration ERROR_LOOKBACK = Duration.ofDays(31);
 
-  /**
-   * The list of recent errors reads at most this many events, the newest of the window; counts by
-   * code and the failing meters are made by the store over the whole window.
-   */
-  static final int EVENT_SCAN = 100_000;
-
   /** The kinds of event that mean reading a meter failed, as opposed to findings in its data. */
   static final Set<MeterEvent.Kind> FAILURES =
       Set.of(MeterEvent.Kind.READ_FAILURE, MeterEvent.Kind.HARDWARE_FAULT);
@@ -141,9 +135,7 @@ public final class CollectorOperations {
     out.put("byCode", codes);
     out.put(
         "recent",
-        store.recentEvents(r.from(), r.to(), EVENT_SCAN).stream()
-            .filter(e -> e.code() != null)
-            .limit(limit)
+        store.recentErrors(r.from(), r.to(), limit).stream()
             .map(MeterOperations.EventView::of)
             .toList());
     return out;

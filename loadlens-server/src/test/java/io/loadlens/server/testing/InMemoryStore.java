@@ -226,6 +226,14 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
+  public List<MeterEvent> recentErrors(Instant from, Instant to, int limit) {
+    return recentEvents(from, to, Integer.MAX_VALUE).stream()
+        .filter(e -> e.code() != null)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
   public List<MeterEvent> latestEvents(Instant from, Instant to, Set<MeterEvent.Kind> kinds) {
     Map<MeterId, MeterEvent> newest = new java.util.LinkedHashMap<>();
     for (MeterEvent e : recentEvents(from, to, Integer.MAX_VALUE)) {

@@ -126,17 +126,29 @@ final class MetaSql {
   /** Events overlapping [from, to) by start time, at most {@code limit}. */
   List<MeterEvent> events(Connection c, MeterId meter, Instant from, Instant to, int limit)
       throws SQLException {
-    return events(c, meter, from, to, limit, "start_at, meter_id, kind");
+    return events(c, meter, from, to, limit, "", "start_at, meter_id, kind");
   }
 
   /** Events of all meters overlapping [from, to), newest start first, at most {@code limit}. */
   List<MeterEvent> recentEvents(Connection c, Instant from, Instant to, int limit)
       throws SQLException {
-    return events(c, null, from, to, limit, "start_at DESC, meter_id, kind");
+    return events(c, null, from, to, limit, "", "start_at DESC, meter_id, kind");
+  }
+
+  /** Events with an operator code overlapping [from, to), newest start first. */
+  List<MeterEvent> recentErrors(Connection c, Instant from, Instant to, int limit)
+      throws SQLException {
+    return events(c, null, from, to, limit, " AND code <> ''", "start_at DESC, meter_id, kind");
   }
 
   private static List<MeterEvent> events(
-      Connection c, MeterId meter, Instant from, Instant to, int limit, String order)
+      Connection c,
+      MeterId meter,
+      Instant from,
+      Instant to,
+      int limit,
+      String condition,
+      String order)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -145,6 +157,7 @@ final class MetaSql {
                 + " FROM meter_events"
                 + OVERLAP
                 + (meter == null ? "" : " AND meter_id = ?")
+                + condition
                 + " ORDER BY "
                 + order
                 + " LIMIT ?")) {

@@ -390,6 +390,11 @@ public abstract class SqlStore implements Store {
   }
 
   @Override
+  public List<MeterEvent> recentErrors(Instant from, Instant to, int limit) {
+    return read("recent errors", c -> meta.recentErrors(c, from, to, limit));
+  }
+
+  @Override
   public List<MeterEvent> latestEvents(Instant from, Instant to, Set<MeterEvent.Kind> kinds) {
     return read("latest events", c -> meta.latestEvents(c, from, to, kinds));
   }
