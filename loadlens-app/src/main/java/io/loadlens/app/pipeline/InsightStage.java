@@ -37,6 +37,9 @@ public final class InsightStage {
   public static final String FLEET_KIND = "fleet";
   public static final String SEGMENTS_KIND = "segments";
 
+  /** Each consumer's own segment (subject = meter id), readable with the meter's own token. */
+  public static final String SEGMENT_KIND = "segment";
+
   static final List<ObisCode> VOLTAGES =
       List.of(ObisCode.VOLTAGE_L1, ObisCode.VOLTAGE_L2, ObisCode.VOLTAGE_L3);
 
@@ -91,7 +94,8 @@ public final class InsightStage {
   /**
    * Segments the analysed consumers and computes the fleet's aggregate load, coincident peak and
    * forecast; stores the result under subject {@value #FLEET_SUBJECT} as kinds {@value #FLEET_KIND}
-   * and {@value #SEGMENTS_KIND}.
+   * and {@value #SEGMENTS_KIND}, and each member's segment under its meter id as kind {@value
+   * #SEGMENT_KIND}.
    */
   public Optional<FleetInsights> fleet(List<Analysed> consumers, FleetGrid grid, ZoneId zone) {
     if (consumers.isEmpty()) {
@@ -103,7 +107,50 @@ public final class InsightStage {
     Instant now = clock.instant();
     store.putInsight(FLEET_SUBJECT, FLEET_KIND, Json.write(f), now);
     store.putInsight(FLEET_SUBJECT, SEGMENTS_KIND, Json.write(f.segmentation().segments()), now);
+    store.putInsights(memberships(f.segmentation(), consumers.size(), now));
     return Optional.of(f);
+  }
+
+  /**
+   * The segment a consumer belongs to, as the consumer view shows it: which consumers it looks
+   * like, without naming them.
+   *
+   * @param segment the segment's id in the fleet's segmentation
+   * @param label the segment's name ("evening peakers, out 08:00–18:00 on weekdays")
+   * @param size how many consumers the segment holds
+   * @param consumers how many consumers were segmented
+   * @param routineShape the segment's routine centre (weekday hours, then weekend hours)
+   * @param centroidShape the segment's mean day (normalised, 24 hours)
+   * @param meanAnnualKwh the members' mean annual consumption
+   */
+  public record SegmentMembership(
+      int segment,
+      String label,
+      int size,
+      int consumers,
+      double[] routineShape,
+      double[] centroidShape,
+      double meanAnnualKwh) {}
+
+  static List<InsightRecord> memberships(
+      FleetInsights.Segmentation segmentation, int consumers, Instant now) {
+    List<InsightRecord> out = new ArrayList<>();
+    for (FleetInsights.Segment s : segmentation.segments()) {
+      String json =
+          Json.write(
+              new SegmentMembership(
+                  s.id(),
+                  s.label(),
+                  s.size(),
+                  consumers,
+                  s.routineShape(),
+                  s.centroidShape(),
+                  s.meanAnnualKwh()));
+      for (String meter : s.members()) {
+        out.add(new InsightRecord(meter, SEGMENT_KIND, json, now));
+      }
+    }
+    return out;
   }
 
   /** The grid of {@code [from, to)} in steps of {@code interval}. */

@@ -57,6 +57,12 @@ class DemoCommandTest {
       rows = store.rawRowCount();
       assertThat(rows).isGreaterThan(7 * 3 * 96);
       assertThat(store.insights("fleet")).isNotEmpty();
+      // Each analysed consumer knows its segment, as the fleet's segmentation names it.
+      String segments = store.insight("fleet", "segments").orElseThrow().json();
+      String own = store.insight("SIM-00001", "segment").orElseThrow().json();
+      String label = own.replaceAll("(?s).*\"label\":\"([^\"]+)\".*", "$1");
+      assertThat(segments).contains("\"label\":\"" + label + "\"").contains("\"SIM-00001\"");
+      assertThat(own).contains("\"routineShape\":[").doesNotContain("SIM-00002");
     }
     assertThat(newRows(first.out())).isEqualTo(rows);
 
