@@ -133,6 +133,16 @@ final class EvaluationReport {
             "%nsegmentation: k = %d (silhouette %.3f), adjusted Rand index against the"
                 + " archetypes %.3f%n%n",
             s.k(), s.silhouette(), r.adjustedRandIndex()));
+    sb.append("| segment | label | consumers | mean kWh/year | routine centre's highest hour |\n");
+    sb.append("| --- | --- | ---: | ---: | ---: |\n");
+    for (FleetInsights.Segment seg : s.segments()) {
+      double top = java.util.Arrays.stream(seg.routineShape()).max().orElse(Double.NaN);
+      sb.append(
+          f(
+              "| %d | %s | %d | %.0f | %.2f |%n",
+              seg.id(), seg.label(), seg.size(), seg.meanAnnualKwh(), top));
+    }
+    sb.append("\n");
     sb.append("| archetype | segment: count |\n| --- | --- |\n");
     for (Map.Entry<String, Map<String, Integer>> e : r.archetypeBySegment().entrySet()) {
       StringBuilder cells = new StringBuilder();

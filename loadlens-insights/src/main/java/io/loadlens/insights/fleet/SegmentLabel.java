@@ -11,10 +11,10 @@ import java.util.Locale;
  *
  * <p>Appliances that hide or dominate the routine name the segment first: PV export empties the
  * midday import, a car charged most evenings is the evening. Then, in order: a flat mean day
- * (always-on load), no recurring daily pattern at all (a home empty on most days), off-peak water
- * heating at night, a night-shift week (quiet weekday nights, up late at weekends), other night
- * peaks, and otherwise the time of the routine's peak with what the weekday daytime says about
- * presence.
+ * (always-on load), no recurring daily pattern at all (a home empty on most days when its typical
+ * day is well below its average day, else members whose routines differ), off-peak water heating at
+ * night, a night-shift week (quiet weekday nights, up late at weekends), other night peaks, and
+ * otherwise the time of the routine's peak with what the weekday daytime says about presence.
  */
 final class SegmentLabel {
   /** A mean day whose highest hour is below this multiple of its lowest is flat. */
@@ -22,6 +22,12 @@ final class SegmentLabel {
 
   /** A routine whose highest hour is below this (the mean is 1) has no daily pattern. */
   static final double NO_ROUTINE = 1.6;
+
+  /**
+   * Members whose typical day uses less than this share of their average day's energy above the
+   * always-on level (median over the members) are homes empty on most days.
+   */
+  static final double RARELY_OCCUPIED = 0.7;
 
   /** An hour of the routine below this has little recurring use. */
   static final double LOW = 0.5;
@@ -37,7 +43,10 @@ final class SegmentLabel {
    * @param routine the segment's routine centre (48 values)
    */
   static String of(
-      List<ConsumerProfileSummary> members, double meanDayMaxOverMin, double[] routine) {
+      List<ConsumerProfileSummary> members,
+      double meanDayMaxOverMin,
+      double[] routine,
+      double typicalDayShare) {
     if (routine.length != 48) {
       throw new IllegalArgumentException("routine needs 48 hourly values, got " + routine.length);
     }
@@ -51,7 +60,9 @@ final class SegmentLabel {
       return "flat, always-on";
     }
     if (max(routine, 0, 48) < NO_ROUTINE) {
-      return "rarely occupied: no daily routine";
+      return typicalDayShare < RARELY_OCCUPIED
+          ? "rarely occupied: no daily routine"
+          : "no common daily routine";
     }
     double[] week = new double[24];
     for (int h = 0; h < 24; h++) {

@@ -70,7 +70,7 @@ final class Segmenter {
         best.k(),
         Stats.round(bestSil, 4),
         sil,
-        segments(consumers, x, best));
+        segments(consumers, x, best, 86_400 / cfg.grid().stepSeconds()));
   }
 
   static int minSize(int n) {
@@ -106,7 +106,10 @@ final class Segmenter {
    * @param routines each consumer's routine features, the rows k-means clustered
    */
   static List<Segment> segments(
-      List<ConsumerProfileSummary> consumers, double[][] routines, KMeans.Result r) {
+      List<ConsumerProfileSummary> consumers,
+      double[][] routines,
+      KMeans.Result r,
+      int stepsPerDay) {
     List<List<ConsumerProfileSummary>> groups = new ArrayList<>();
     List<List<double[]>> groupRoutines = new ArrayList<>();
     for (int j = 0; j < r.k(); j++) {
@@ -134,7 +137,8 @@ final class Segmenter {
         min = Math.min(min, c[h]);
       }
       double[] routine = meanRoutine(groupRoutines.get(j));
-      String label = SegmentLabel.of(g, c[peakHour] / Math.max(min, 1e-9), routine);
+      double typicalDay = medianTypicalDayShare(g, stepsPerDay);
+      String label = SegmentLabel.of(g, c[peakHour] / Math.max(min, 1e-9), routine, typicalDay);
       if (g.size() < minSize(consumers.size())) {
         label = "outliers: " + label;
       }
@@ -176,6 +180,17 @@ final class Segmenter {
       c[b] = Stats.round(c[b], 4);
     }
     return c;
+  }
+
+  /** The members' median {@link Occupancy#typicalDayShare}; NaN when none has one. */
+  static double medianTypicalDayShare(List<ConsumerProfileSummary> g, int stepsPerDay) {
+    double[] v =
+        g.stream()
+            .mapToDouble(m -> Occupancy.typicalDayShare(m.demandKw(), stepsPerDay))
+            .filter(x -> !Double.isNaN(x))
+            .sorted()
+            .toArray();
+    return v.length == 0 ? Double.NaN : v[v.length / 2];
   }
 
   /** The mean of the members' normalised hourly day shapes: what a segment looks like. */

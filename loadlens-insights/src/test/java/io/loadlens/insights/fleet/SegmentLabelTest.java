@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class SegmentLabelTest {
   private static final double PEAKY_DAY = 3.0;
+  private static final double USED_DAILY = 0.9;
 
   /** A routine of 48 values (weekday hours, then weekend hours), all {@code v}. */
   private static double[] routine(double v) {
@@ -53,7 +54,7 @@ class SegmentLabelTest {
 
   @Test
   void namesAWeekdayAbsenceWithTheHoursItsRoutineIsQuiet() {
-    assertThat(SegmentLabel.of(plain(), PEAKY_DAY, commuter()))
+    assertThat(SegmentLabel.of(plain(), PEAKY_DAY, commuter(), USED_DAILY))
         .isEqualTo("evening peakers, out 08:00–18:00 on weekdays");
   }
 
@@ -64,7 +65,8 @@ class SegmentLabelTest {
     set(r, 18, 22, 2.4);
     set(r, 24 + 8, 24 + 18, 0.8);
     set(r, 24 + 18, 24 + 22, 2.4);
-    assertThat(SegmentLabel.of(plain(), PEAKY_DAY, r)).isEqualTo("evening peakers, home by day");
+    assertThat(SegmentLabel.of(plain(), PEAKY_DAY, r, USED_DAILY))
+        .isEqualTo("evening peakers, home by day");
   }
 
   @Test
@@ -72,7 +74,7 @@ class SegmentLabelTest {
     double[] r = routine(0.1);
     set(r, 18, 22, 2.4);
     set(r, 24 + 18, 24 + 22, 2.4);
-    assertThat(SegmentLabel.of(plain(), PEAKY_DAY, r)).isEqualTo("evening peakers");
+    assertThat(SegmentLabel.of(plain(), PEAKY_DAY, r, USED_DAILY)).isEqualTo("evening peakers");
   }
 
   @Test
@@ -82,21 +84,30 @@ class SegmentLabelTest {
     set(r, 24 + 6, 24 + 8, 2.0);
     set(r, 18, 22, 2.4);
     set(r, 24 + 18, 24 + 22, 2.4);
-    assertThat(SegmentLabel.of(plain(), PEAKY_DAY, r)).isEqualTo("morning and evening peakers");
+    assertThat(SegmentLabel.of(plain(), PEAKY_DAY, r, USED_DAILY))
+        .isEqualTo("morning and evening peakers");
   }
 
   @Test
-  void aRoutineWithoutAnyBusyHourIsARarelyOccupiedHome() {
+  void aRoutineWithoutAnyBusyHourInAHomeUsedOnFewDaysIsRarelyOccupied() {
     double[] r = routine(1.0);
     set(r, 20, 22, 1.4);
     set(r, 3, 4, 0.6);
-    assertThat(SegmentLabel.of(plain(), PEAKY_DAY, r))
+    assertThat(SegmentLabel.of(plain(), PEAKY_DAY, r, 0.45))
         .isEqualTo("rarely occupied: no daily routine");
   }
 
   @Test
+  void aRoutineWithoutABusyHourIsCalledOnlyThatWhenTheMembersUseTheirHomesDaily() {
+    // Households whose routines differ average to a flat centre; that is not an empty home.
+    double[] r = routine(1.0);
+    set(r, 20, 22, 1.4);
+    assertThat(SegmentLabel.of(plain(), PEAKY_DAY, r, 0.94)).isEqualTo("no common daily routine");
+  }
+
+  @Test
   void aFlatMeanDayIsAlwaysOnWhateverTheRoutine() {
-    assertThat(SegmentLabel.of(plain(), 1.3, commuter())).isEqualTo("flat, always-on");
+    assertThat(SegmentLabel.of(plain(), 1.3, commuter(), USED_DAILY)).isEqualTo("flat, always-on");
   }
 
   @Test
@@ -106,7 +117,7 @@ class SegmentLabelTest {
     set(r, 22, 24, 0.1);
     set(r, 24, 26, 2.2);
     set(r, 24 + 12, 24 + 24, 1.5);
-    assertThat(SegmentLabel.of(plain(), PEAKY_DAY, r))
+    assertThat(SegmentLabel.of(plain(), PEAKY_DAY, r, USED_DAILY))
         .isEqualTo("night shifts: out on weekday nights");
   }
 
@@ -115,25 +126,31 @@ class SegmentLabelTest {
     double[] r = routine(0.3);
     set(r, 0, 3, 2.5);
     set(r, 24, 27, 2.5);
-    assertThat(SegmentLabel.of(members(4, 3, ApplianceKind.WATER_HEATER), PEAKY_DAY, r))
+    assertThat(SegmentLabel.of(members(4, 3, ApplianceKind.WATER_HEATER), PEAKY_DAY, r, USED_DAILY))
         .isEqualTo("off-peak night heaters");
-    assertThat(SegmentLabel.of(members(4, 2, ApplianceKind.WATER_HEATER), PEAKY_DAY, r))
+    assertThat(SegmentLabel.of(members(4, 2, ApplianceKind.WATER_HEATER), PEAKY_DAY, r, USED_DAILY))
         .isEqualTo("night-time peakers");
   }
 
   @Test
   void pvOrCarChargingShownByMostMembersNamesTheSegmentBeforeItsRoutine() {
-    assertThat(SegmentLabel.of(members(5, 3, ApplianceKind.ROOFTOP_PV), PEAKY_DAY, commuter()))
+    assertThat(
+            SegmentLabel.of(
+                members(5, 3, ApplianceKind.ROOFTOP_PV), PEAKY_DAY, commuter(), USED_DAILY))
         .isEqualTo("daytime PV exporters");
-    assertThat(SegmentLabel.of(members(5, 3, ApplianceKind.EV_CHARGER), PEAKY_DAY, commuter()))
+    assertThat(
+            SegmentLabel.of(
+                members(5, 3, ApplianceKind.EV_CHARGER), PEAKY_DAY, commuter(), USED_DAILY))
         .isEqualTo("EV chargers");
-    assertThat(SegmentLabel.of(members(6, 3, ApplianceKind.EV_CHARGER), PEAKY_DAY, commuter()))
+    assertThat(
+            SegmentLabel.of(
+                members(6, 3, ApplianceKind.EV_CHARGER), PEAKY_DAY, commuter(), USED_DAILY))
         .startsWith("evening peakers");
   }
 
   @Test
   void rejectsARoutineThatIsNot48Hours() {
-    assertThatThrownBy(() -> SegmentLabel.of(plain(), PEAKY_DAY, new double[24]))
+    assertThatThrownBy(() -> SegmentLabel.of(plain(), PEAKY_DAY, new double[24], USED_DAILY))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("48")
         .hasMessageContaining("24");
