@@ -247,7 +247,15 @@ class ApiServerTest {
     assertThat(vee.get("veeVersion").asText()).isEqualTo("vee-1");
     JsonNode ins = json(client.get("/api/v1/meters/MTR0001/insights/consumer", consumer));
     assertThat(ins.get("document").get("baseLoad").get("watts").asDouble()).isEqualTo(180.0);
-    assertThat(json(client.get("/api/v1/meters/MTR0001/insights", consumer)).size()).isEqualTo(1);
+    assertThat(json(client.get("/api/v1/meters/MTR0001/insights", consumer)))
+        .extracting(d -> d.get("kind").asText())
+        .containsExactlyInAnyOrder("consumer", "segment");
+    assertThat(
+            json(client.get("/api/v1/meters/MTR0001/insights/segment", consumer))
+                .get("document")
+                .get("label")
+                .asText())
+        .isEqualTo("evening peakers, out 08:00–18:00 on weekdays");
     assertThat(client.get("/api/v1/meters/MTR0001/insights/Bad!", consumer).statusCode())
         .isEqualTo(400);
     assertThat(client.get("/api/v1/meters/MTR0001/insights/other", consumer).statusCode())

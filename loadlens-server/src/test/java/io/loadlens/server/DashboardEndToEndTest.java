@@ -155,6 +155,9 @@ class DashboardEndToEndTest {
           .contains("heat pump")
           .contains("winter-only");
       assertThat(text(browser, "#consumer-insights [data-field=extra]")).contains("new field");
+      assertThat(text(browser, "#consumer-cards"))
+          .contains("segment (2 of 3 consumers)")
+          .contains("evening peakers, out 08:00–18:00 on weekdays");
       List<List<String>> events = rows(browser, "#consumer-events");
       assertThat(events).as("MTR0001's events, newest first").hasSize(6);
       assertThat(events.get(0))

@@ -136,6 +136,10 @@
     const box = $('consumer-insights'); box.textContent = '';
     const docs = await api('/meters/' + encodeURIComponent(id) + '/insights');
     if (!docs.length) box.appendChild(LL.el('p', { class: 'muted' }, 'no insights computed yet'));
+    const seg = docs.find(doc => doc.kind === 'segment');
+    if (seg && seg.document && seg.document.label) {
+      LL.card(cards, 'segment (' + seg.document.size + ' of ' + seg.document.consumers + ' consumers)', seg.document.label);
+    }
     docs.forEach(doc => { const s = LL.el('div'); box.appendChild(LL.el('h4', {}, doc.kind + ' (computed ' + doc.computedAt + ')')); box.appendChild(s); LL.renderDocument(s, doc.document); });
     status(id + ' loaded');
   }

@@ -106,6 +106,12 @@ public final class SampleData {
                     "GMAC tag mismatch")));
       }
       store.putInsight(id.value(), "consumer", consumerDoc(id), START.plusSeconds((long) n * STEP));
+      store.putInsight(
+          id.value(),
+          "segment",
+          "{\"segment\":0,\"label\":\"evening peakers, out 08:00–18:00 on weekdays\",\"size\":2,"
+              + "\"consumers\":3,\"meanAnnualKwh\":3657.0}",
+          START.plusSeconds((long) n * STEP));
     }
     store.putInsight("fleet", "fleet", FLEET_DOC, START.plusSeconds((long) days * 86400));
     return ids;
