@@ -249,6 +249,28 @@ class FleetCollectorTest {
   }
 
   @Test
+  void aCounterTheMeterRefusesAsReplayedDoublesOncePerPassUntilItPassesTheMeters() {
+    MeterConfig hls =
+        new MeterConfigBuilder(MeterId.of("H-1"), "127.0.0.1")
+            .security(MeterConfig.Security.HLS_GMAC)
+            .systemTitle(Octets.ofHex("4C4C530000000001"))
+            .keys(new MeterKeys(new byte[16], new byte[16], new byte[0]), null)
+            .build();
+    FleetConfig fleet = new FleetConfig(Octets.ofHex("4C4C4E0000000001"), List.of(hls));
+    ReadFailure refused =
+        new ReadFailure(OperatorCode.REPLAY_DETECTED, "invocation-counter-error", false, null);
+    meters.failNextOpens(hls.id(), refused, refused, refused);
+
+    for (int pass = 0; pass < 4; pass++) {
+      collector(fleet).build().runPass();
+    }
+
+    // one attempt per pass (not retried): 0, then at least 65,536 on, then doubling, then read
+    assertThat(meters.countersOffered.get(hls.id()))
+        .containsExactly(0L, 65_536L, 131_072L, 262_144L);
+  }
+
+  @Test
   void keepsReadingOtherMetersWhileOneFailsEveryAttempt() {
     FleetConfig fleet = fleet(10, 0);
     ReadFailure lost = new ReadFailure(OperatorCode.CONNECTION_LOST, "reset by peer");

@@ -41,6 +41,19 @@ public final class MeterJob {
    */
   public static final int COUNTER_SKIP_AFTER_FAILURE = 16;
 
+  /**
+   * How far the stored counter moves at least after the meter refused it as replayed or stale. A
+   * refusal means the meter has accepted a higher counter from this client title before: the
+   * collector's state was lost or restored from a backup, or another tool used the same title. The
+   * counter then moves by this much or by its own value, whichever is more (it doubles), so a
+   * meter's counter is passed within a few passes without spending more than half of the 32-bit
+   * range; one attempt per pass, as meters may lock out a client after repeated refusals.
+   */
+  public static final long COUNTER_SKIP_AFTER_REPLAY = 65_536;
+
+  /** The largest invocation counter (32 bits, DLMS UA 1000-2 Ed. 10, 9.2.7.2). */
+  static final long MAX_COUNTER = 0xFFFF_FFFFL;
+
   /** What every job of a pass shares. */
   public record Context(
       MeterReader reader,
@@ -152,7 +165,10 @@ public final class MeterJob {
     } catch (RuntimeException e) {
       if (counted) {
         // the association may have used counters (AARQ, HLS pass 3): never offer them again
-        ctx.counters().advance(meter.id(), counter + COUNTER_SKIP_AFTER_FAILURE);
+        boolean refused = e instanceof ReadFailure f && f.code() == OperatorCode.REPLAY_DETECTED;
+        ctx.counters()
+            .advance(
+                meter.id(), refused ? afterReplay(counter) : counter + COUNTER_SKIP_AFTER_FAILURE);
       }
       throw e;
     }
@@ -179,6 +195,11 @@ public final class MeterJob {
       }
       s.close();
     }
+  }
+
+  /** The counter to offer after {@code counter} was refused as replayed. */
+  static long afterReplay(long counter) {
+    return Math.min(MAX_COUNTER, counter + Math.max(COUNTER_SKIP_AFTER_REPLAY, counter));
   }
 
   private void add(ProfileConverter.Converted c) {
