@@ -18,4 +18,13 @@ public interface MeterReader {
    * @throws ReadFailure with the operator code when the connection or association fails
    */
   MeterSession open(MeterConfig meter, long invocationCounter);
+
+  /**
+   * The last invocation counter the meter accepted, as its public client reads it without security
+   * (Data 0-0:43.1.0.255), for a meter that refused the collector's counter as replayed; empty when
+   * the meter does not offer it or cannot be asked. The collector then continues above it.
+   */
+  default java.util.OptionalLong acceptedInvocationCounter(MeterConfig meter) {
+    return java.util.OptionalLong.empty();
+  }
 }

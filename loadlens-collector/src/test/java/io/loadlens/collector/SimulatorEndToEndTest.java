@@ -178,6 +178,51 @@ class SimulatorEndToEndTest {
     }
   }
 
+  @Test
+  void aCollectorThatLostItsInvocationCountersReadsItsHlsMetersAgainInTheSamePass()
+      throws Exception {
+    String first = "127." + ThreadLocalRandom.current().nextInt(60, 200) + ".251.1";
+    FleetSpec spec =
+        new FleetSpec(
+            3,
+            2,
+            15,
+            SecurityLevel.HLS_GMAC,
+            Framing.WRAPPER,
+            first,
+            FleetSpec.DLMS_PORT,
+            FaultSpec.none(),
+            7,
+            ZoneOffset.UTC);
+    try (SimulatedFleet sim = SimulatedFleet.start(spec, clock, work)) {
+      assertThat(pass(sim.fleetFile(), 0).failedByCode()).isEmpty();
+      Path counters = state.resolve("invocation-counters");
+      Map<String, Long> before = new HashMap<>();
+      try (var files = java.nio.file.Files.list(counters)) {
+        for (Path f : files.toList()) {
+          before.put(
+              f.getFileName().toString(),
+              Long.parseLong(java.nio.file.Files.readString(f).strip()));
+          java.nio.file.Files.delete(f); // the state directory is lost
+        }
+      }
+      assertThat(before).hasSize(3).allSatisfy((m, c) -> assertThat(c).isPositive());
+
+      clock.advance(Duration.ofHours(1));
+      PassSummary again = pass(sim.fleetFile(), 0);
+
+      // each meter refused counter 0, its public client said where it stands, and the session
+      // above it read the new hour
+      assertThat(again.failedByCode()).isEmpty();
+      assertThat(outcomes.values()).allSatisfy(o -> assertThat(o.rows()).isPositive());
+      for (var e : before.entrySet()) {
+        long now =
+            Long.parseLong(java.nio.file.Files.readString(counters.resolve(e.getKey())).strip());
+        assertThat(now).as(e.getKey()).isGreaterThan(e.getValue());
+      }
+    }
+  }
+
   static final Set<FaultKind> FaultPolicyKinds =
       Set.of(FaultKind.SLOW, FaultKind.DROP_MID_BLOCK, FaultKind.CORRUPT_FCS);
 

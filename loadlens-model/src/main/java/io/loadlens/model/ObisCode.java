@@ -67,6 +67,12 @@ public record ObisCode(int a, int b, int c, int d, int e, int f) implements Comp
   /** Device ID 1, manufacturing number: {@code 0-0:96.1.0.255}. */
   public static final ObisCode DEVICE_ID_1 = new ObisCode(0, 0, 96, 1, 0, 255);
 
+  /**
+   * The invocation counter of the meter's security setup (Data, class 1): what a client that lost
+   * its own counter reads with the public client before it associates with HLS-GMAC again.
+   */
+  public static final ObisCode INVOCATION_COUNTER = new ObisCode(0, 0, 43, 1, 0, 255);
+
   private static final Pattern IEC_FORM =
       Pattern.compile(
           "(\\d{1,3})-(\\d{1,3}):(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:[.*&](\\d{1,3}))?");

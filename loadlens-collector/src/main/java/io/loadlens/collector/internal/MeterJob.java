@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -163,14 +164,28 @@ public final class MeterJob {
     try {
       s = ctx.reader().open(meter, counter);
     } catch (RuntimeException e) {
-      if (counted) {
-        // the association may have used counters (AARQ, HLS pass 3): never offer them again
-        boolean refused = e instanceof ReadFailure f && f.code() == OperatorCode.REPLAY_DETECTED;
-        ctx.counters()
-            .advance(
-                meter.id(), refused ? afterReplay(counter) : counter + COUNTER_SKIP_AFTER_FAILURE);
+      if (!counted) {
+        throw e;
       }
-      throw e;
+      if (!(e instanceof ReadFailure f && f.code() == OperatorCode.REPLAY_DETECTED)) {
+        // the association may have used counters (AARQ, HLS pass 3): never offer them again
+        ctx.counters().advance(meter.id(), counter + COUNTER_SKIP_AFTER_FAILURE);
+        throw e;
+      }
+      OptionalLong accepted = ctx.reader().acceptedInvocationCounter(meter);
+      if (accepted.isEmpty() || accepted.getAsLong() < counter) {
+        ctx.counters().advance(meter.id(), afterReplay(counter));
+        throw e;
+      }
+      // the meter says where it stands: continue above it, once, in this pass
+      counter = accepted.getAsLong() + 1;
+      ctx.counters().advance(meter.id(), counter);
+      try {
+        s = ctx.reader().open(meter, counter);
+      } catch (RuntimeException again) {
+        ctx.counters().advance(meter.id(), counter + COUNTER_SKIP_AFTER_FAILURE);
+        throw again;
+      }
     }
     boolean clean = false;
     try {

@@ -183,4 +183,9 @@ final class HdlcServerCodec implements MeterServerEngine.FrameCodec {
     HdlcAddress to = client == null ? HdlcAddress.client(16) : client;
     out.writeBytes(new HdlcFrame(to, me, control, segmented, info).encode());
   }
+
+  @Override
+  public int clientAddress() {
+    return client == null ? -1 : client.upper();
+  }
 }

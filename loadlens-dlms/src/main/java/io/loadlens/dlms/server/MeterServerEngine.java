@@ -18,6 +18,7 @@ import io.loadlens.dlms.apdu.SetResponse;
 import io.loadlens.dlms.apdu.SetResponseBlock;
 import io.loadlens.dlms.axdr.AxdrWriter;
 import io.loadlens.dlms.client.Framing;
+import io.loadlens.dlms.client.SecurityLevel;
 import io.loadlens.dlms.security.Ciphering;
 import io.loadlens.model.ObisCode;
 import java.util.List;
@@ -46,7 +47,13 @@ public final class MeterServerEngine {
   public MeterServerEngine(MeterDataSource data, MeterServerConfig cfg, ServerCounters counters) {
     this.cfg = cfg;
     this.association = new ServerAssociation(cfg, counters);
-    this.gets = new GetService(new ServerObjects(data, 16, cfg.serverLogicalAddress()));
+    this.gets =
+        new GetService(
+            new ServerObjects(
+                data,
+                16,
+                cfg.serverLogicalAddress(),
+                cfg.security() == SecurityLevel.HLS_GMAC ? counters : null));
     this.writes = new WriteService(gets);
     this.gbt = new GbtService(Math.max(1, cfg.gbtWindow()));
     this.framing =
@@ -117,7 +124,7 @@ public final class MeterServerEngine {
       gets.reset();
       writes.reset();
       gbt.reset();
-      return association.onAarq(apdu);
+      return association.onAarq(apdu, framing.clientAddress());
     }
     if (tag == Release.RLRQ_TAG) {
       association.release();
@@ -171,6 +178,13 @@ public final class MeterServerEngine {
         insideGbt
             ? Integer.MAX_VALUE / 2
             : Math.max(64, Math.min(cfg.maxPduSize(), association.clientMaxPdu()));
+    if (association.publicClient()) {
+      return tag == GetRequest.TAG
+          ? publicGet(GetRequest.decode(plain), limit - blockOverhead())
+          : exception(
+              ExceptionResponse.STATE_SERVICE_NOT_ALLOWED,
+              ExceptionResponse.SERVICE_OPERATION_NOT_POSSIBLE);
+    }
     int choice = plain.length > 1 ? plain[1] & 0xFF : 0;
     return switch (tag) {
       case GetRequest.TAG ->
@@ -187,6 +201,24 @@ public final class MeterServerEngine {
           exception(
               ExceptionResponse.STATE_SERVICE_UNKNOWN, ExceptionResponse.SERVICE_NOT_SUPPORTED);
     };
+  }
+
+  /**
+   * What the public client may read (Blue Book: the public client's association has the lowest
+   * security and sees the objects a client needs to start): the clock, the logical device name, the
+   * current association and the invocation counter. Every other object is read-write denied.
+   */
+  private static final java.util.Set<ObisCode> PUBLIC_OBJECTS =
+      java.util.Set.of(
+          ObisCode.CLOCK,
+          ObisCode.DEVICE_ID_1,
+          ObisCode.CURRENT_ASSOCIATION,
+          ObisCode.INVOCATION_COUNTER);
+
+  private byte[] publicGet(GetRequest req, int maxRaw) {
+    return req instanceof GetRequest.Normal n && PUBLIC_OBJECTS.contains(n.attribute().obis())
+        ? gets.handle(req, maxRaw)
+        : gets.denied(req);
   }
 
   /** Octets a block response adds around its raw data: header 9, length 5, ciphering 22. */
@@ -247,6 +279,11 @@ public final class MeterServerEngine {
 
     default boolean disconnected() {
       return false;
+    }
+
+    /** The client SAP of the last frame received (-1 before any). */
+    default int clientAddress() {
+      return -1;
     }
   }
 }

@@ -34,7 +34,12 @@ final class ServerAssociation {
 
   private final MeterServerConfig cfg;
   private final ServerCounters counters;
+
+  /** The public client's SAP (Green Book: 16), which associates with the lowest security. */
+  static final int PUBLIC_CLIENT = 16;
+
   private boolean associated;
+  private boolean publicClient;
   private boolean authenticated;
   private boolean ciphered;
   private byte[] clientSystemTitle;
@@ -59,6 +64,11 @@ final class ServerAssociation {
     return authenticated;
   }
 
+  /** True in the public client's association: reads of the public objects only. */
+  boolean publicClient() {
+    return publicClient;
+  }
+
   boolean ciphered() {
     return ciphered;
   }
@@ -74,17 +84,29 @@ final class ServerAssociation {
 
   void release() {
     associated = false;
+    publicClient = false;
     authenticated = false;
     ciphered = false;
   }
 
-  byte[] onAarq(byte[] apdu) {
+  /**
+   * An AARQ from the client at {@code clientSap} (-1 when the framing does not say): the public
+   * client (SAP {@value #PUBLIC_CLIENT}) associates without security whatever the meter's level,
+   * for the public objects only; every other client at the meter's level.
+   */
+  byte[] onAarq(byte[] apdu, int clientSap) {
     release();
     Aarq aarq;
     try {
       aarq = Aarq.decode(apdu);
     } catch (DlmsException e) {
       return reject(ApplicationContext.LN, Aare.DIAG_NO_REASON, null);
+    }
+    if (clientSap == PUBLIC_CLIENT
+        && cfg.security() != SecurityLevel.NONE
+        && aarq.context() == ApplicationContext.LN
+        && aarq.mechanism() == AuthenticationMechanism.NONE) {
+      return publicAssociation(aarq);
     }
     ApplicationContext expectedCtx =
         cfg.security() == SecurityLevel.HLS_GMAC
@@ -183,6 +205,34 @@ final class ServerAssociation {
             AuthenticationMechanism.HLS_GMAC,
             stoc,
             protect(resp.encode()))
+        .encode();
+  }
+
+  private byte[] publicAssociation(Aarq aarq) {
+    if (aarq.userInformation() == null) {
+      return reject(ApplicationContext.LN, Aare.DIAG_NO_REASON, null);
+    }
+    InitiateRequest init;
+    try {
+      init = InitiateRequest.decode(aarq.userInformation());
+    } catch (DlmsException e) {
+      return reject(ApplicationContext.LN, Aare.DIAG_NO_REASON, null);
+    }
+    clientMaxPdu = init.maxPduSize();
+    conformance = init.conformance() & Conformance.SERVER_SUPPORTED;
+    associated = true;
+    publicClient = true;
+    InitiateResponse resp =
+        new InitiateResponse(DLMS_VERSION, conformance, cfg.maxPduSize(), InitiateResponse.VAA_LN);
+    return new Aare(
+            ApplicationContext.LN,
+            Aare.RESULT_ACCEPTED,
+            Aare.SOURCE_USER,
+            Aare.DIAG_NULL,
+            null,
+            null,
+            null,
+            resp.encode())
         .encode();
   }
 

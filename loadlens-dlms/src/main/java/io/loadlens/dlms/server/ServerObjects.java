@@ -16,11 +16,18 @@ final class ServerObjects {
   private final List<ServerObject> objects = new ArrayList<>();
   private final MeterDataSource data;
 
-  ServerObjects(MeterDataSource data, int clientSap, int serverSap) {
+  /**
+   * @param counters the meter's invocation counters, served as 0-0:43.1.0.255; null for a meter
+   *     without ciphering
+   */
+  ServerObjects(MeterDataSource data, int clientSap, int serverSap, ServerCounters counters) {
     this.data = data;
     objects.add(new SimpleObjects.Clock(data));
     objects.add(new AssociationObject(this, clientSap, serverSap));
     objects.add(SimpleObjects.Data.deviceId(data.deviceId()));
+    if (counters != null) {
+      objects.add(new SimpleObjects.InvocationCounter(counters));
+    }
     for (ProfileDefinition p : data.profiles()) {
       if (find(1, p.statusObis()) == null) {
         objects.add(SimpleObjects.Data.status(p.statusObis()));

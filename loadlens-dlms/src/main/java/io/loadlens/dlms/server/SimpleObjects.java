@@ -68,6 +68,45 @@ final class SimpleObjects {
     }
   }
 
+  /**
+   * The invocation counter object (Data, class 1, 0-0:43.1.0.255): attribute 2 is the last counter
+   * the meter accepted from its HLS client, as a double-long-unsigned (0 before any), so a client
+   * that lost its counter continues above it.
+   */
+  record InvocationCounter(ServerCounters counters) implements ServerObject {
+    @Override
+    public ObisCode obis() {
+      return ObisCode.INVOCATION_COUNTER;
+    }
+
+    @Override
+    public int classId() {
+      return 1;
+    }
+
+    @Override
+    public int version() {
+      return 0;
+    }
+
+    @Override
+    public int attributeCount() {
+      return 2;
+    }
+
+    @Override
+    public DataAccessResult get(int attribute, SelectiveAccess access, AxdrWriter out) {
+      switch (attribute) {
+        case 1 -> ServerObject.logicalName(out, obis());
+        case 2 -> out.integer(DataType.DOUBLE_LONG_UNSIGNED, Math.max(0, counters.lastAccepted()));
+        default -> {
+          return DataAccessResult.OBJECT_UNDEFINED;
+        }
+      }
+      return DataAccessResult.SUCCESS;
+    }
+  }
+
   /** Data, class 1 version 0, whose value is an octet-string or an unsigned. */
   record Data(ObisCode obis, byte[] octets, int unsignedValue) implements ServerObject {
     static Data deviceId(String id) {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 final class WrapperServerCodec implements MeterServerEngine.FrameCodec {
   private final int logicalAddress;
   private final WrapperDecoder decoder = new WrapperDecoder();
+  private int clientAddress = -1;
 
   WrapperServerCodec(int logicalAddress) {
     this.logicalAddress = logicalAddress;
@@ -22,10 +23,16 @@ final class WrapperServerCodec implements MeterServerEngine.FrameCodec {
       if (f.destination() != logicalAddress) {
         continue;
       }
+      clientAddress = f.source();
       for (byte[] reply : apdus.apply(f.apdu())) {
         out.writeBytes(new WrapperFrame(logicalAddress, f.source(), reply).encode());
       }
     }
     return out.toByteArray();
+  }
+
+  @Override
+  public int clientAddress() {
+    return clientAddress;
   }
 }

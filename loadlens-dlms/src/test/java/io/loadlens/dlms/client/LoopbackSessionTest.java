@@ -153,6 +153,55 @@ class LoopbackSessionTest {
   }
 
   @Test
+  void thePublicClientReadsAnHlsMetersInvocationCounterWithoutSecurityAndNothingElse() {
+    start(SecurityLevel.HLS_GMAC, ConnectionPolicy.NONE);
+    long next;
+    try (DlmsClient c = DlmsClient.connect(settings(SecurityLevel.HLS_GMAC, null, EK, 5_000))) {
+      c.get(3, ObisCode.ACTIVE_ENERGY_IMPORT, 2);
+      next = c.invocationCounter();
+    }
+    try (DlmsClient pub = DlmsClient.connect(settings(SecurityLevel.NONE, null, EK, 0))) {
+      assertThat(pub.get(1, ObisCode.INVOCATION_COUNTER, 2))
+          .isEqualTo(
+              new CosemValue.Int(io.loadlens.dlms.axdr.DataType.DOUBLE_LONG_UNSIGNED, next - 1));
+      assertThat(pub.get(8, ObisCode.CLOCK, 2)).isNotNull();
+      assertThatThrownBy(() -> pub.get(3, ObisCode.ACTIVE_ENERGY_IMPORT, 2))
+          .isInstanceOf(DlmsServiceException.class)
+          .hasMessageContaining("read-write-denied");
+      assertThatThrownBy(() -> pub.readProfile(ObisCode.LOAD_PROFILE_1))
+          .isInstanceOf(DlmsServiceException.class);
+    }
+    // The counter read above lets a client that lost its own continue: the meter accepts next.
+    try (DlmsClient again = DlmsClient.connect(settings(SecurityLevel.HLS_GMAC, null, EK, next))) {
+      assertThat(again.get(3, ObisCode.ACTIVE_ENERGY_IMPORT, 2)).isNotNull();
+    }
+  }
+
+  @Test
+  void aManagementClientWithoutSecurityIsStillRefusedByAnHlsMeter() {
+    start(SecurityLevel.HLS_GMAC, ConnectionPolicy.NONE);
+    ClientSettings s = settings(SecurityLevel.NONE, null, EK, 0);
+    ClientSettings management =
+        new ClientSettings(
+            s.host(),
+            s.port(),
+            s.framing(),
+            1,
+            s.serverLogicalAddress(),
+            s.serverPhysicalAddress(),
+            SecurityLevel.NONE,
+            null,
+            EK,
+            AK,
+            CLIENT_ST,
+            Duration.ofSeconds(5),
+            1024,
+            0);
+    assertThatThrownBy(() -> DlmsClient.connect(management))
+        .isInstanceOf(DlmsAuthenticationException.class);
+  }
+
+  @Test
   void rejectsWrongPassword() {
     start(SecurityLevel.LLS, ConnectionPolicy.NONE);
     assertThatThrownBy(
