@@ -5,6 +5,7 @@ import io.loadlens.app.cli.decode.InputBytes;
 import io.loadlens.app.config.ConfigException;
 import io.loadlens.app.pipeline.Json;
 import io.loadlens.dlms.DlmsException;
+import io.loadlens.dlms.DlmsReplayException;
 import io.loadlens.dlms.axdr.CosemValue;
 import io.loadlens.dlms.client.ClientSettings;
 import io.loadlens.dlms.client.DlmsClient;
@@ -14,7 +15,9 @@ import io.loadlens.dlms.client.ProfileData;
 import io.loadlens.dlms.client.SecurityLevel;
 import io.loadlens.model.ObisCode;
 import io.loadlens.model.ProfileStatus;
+import io.loadlens.model.Unit;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,7 +117,7 @@ public final class ReadCommand implements Callable<Integer> {
       names = "--class-id",
       paramLabel = "N",
       description =
-          "Interface class (default: 7 for C = 99, 8 for the clock, 1 for C = 96/42, else 3).")
+          "Interface class (default: 7 for C = 99, 8 for the clock, 1 for C = 96/42/43, else 3).")
   Integer classId;
 
   @Option(
@@ -152,7 +157,7 @@ public final class ReadCommand implements Callable<Integer> {
       throw new ConfigException("--obis: " + e.getMessage(), e);
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (DlmsClient c = DlmsClient.connect(settings())) {
+    try (DlmsClient c = connect()) {
       int cls = classId != null ? classId : defaultClass(code);
       if (cls == 7 && attribute == 2) {
         ProfileData p =
@@ -165,20 +170,28 @@ public final class ReadCommand implements Callable<Integer> {
         printProfile(out, p);
       } else {
         CosemValue v = c.get(cls, code, attribute);
+        Optional<ScaledValue> scaled = scaled(c, cls, code, v);
         if (json) {
-          out.println(
-              Json.pretty(
-                  Map.of(
-                      "obis",
-                      code.toString(),
-                      "classId",
-                      cls,
-                      "attribute",
-                      attribute,
-                      "value",
-                      v.toString())));
+          Map<String, Object> doc = new LinkedHashMap<>();
+          doc.put("obis", code.toString());
+          doc.put("classId", cls);
+          doc.put("attribute", attribute);
+          doc.put("value", v.toString());
+          scaled.ifPresent(
+              x -> {
+                doc.put("scaled", x.value());
+                doc.put("unit", x.unit().symbol());
+              });
+          out.println(Json.pretty(doc));
         } else {
-          out.println(code + " (class " + cls + ", attribute " + attribute + "): " + v);
+          out.println(
+              code
+                  + " (class "
+                  + cls
+                  + ", attribute "
+                  + attribute
+                  + "): "
+                  + scaled.map(x -> x + " (" + v + ")").orElse(v.toString()));
         }
       }
     } catch (DlmsException e) {
@@ -192,7 +205,67 @@ public final class ReadCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
-  private ClientSettings settings() {
+  /** A register's value with its scaler applied, and its unit. */
+  record ScaledValue(BigDecimal value, Unit unit) {
+    @Override
+    public String toString() {
+      String n = value.stripTrailingZeros().toPlainString();
+      return unit == Unit.NONE ? n : n + " " + unit.symbol();
+    }
+  }
+
+  /**
+   * The value of attribute 2 of a Register or Extended Register (class 3, 4) or Demand Register
+   * (class 5) as the meter means it: times 10^scaler from its scaler_unit attribute, in its unit.
+   * Empty for other objects, non-numeric values, or when the scaler_unit cannot be read.
+   */
+  private Optional<ScaledValue> scaled(DlmsClient c, int cls, ObisCode code, CosemValue v) {
+    int scalerUnit =
+        switch (cls) {
+          case 3, 4 -> 3;
+          case 5 -> 4;
+          default -> -1;
+        };
+    if (attribute != 2 || scalerUnit < 0 || !(v instanceof CosemValue.Int raw)) {
+      return Optional.empty();
+    }
+    try {
+      if (c.get(cls, code, scalerUnit) instanceof CosemValue.Structure su
+          && su.elements().size() == 2
+          && su.elements().get(0) instanceof CosemValue.Int scaler
+          && su.elements().get(1) instanceof CosemValue.Int unit) {
+        return Optional.of(
+            new ScaledValue(
+                BigDecimal.valueOf(raw.value()).scaleByPowerOfTen((int) scaler.value()),
+                Unit.fromDlmsCode((int) unit.value()).orElse(Unit.NONE)));
+      }
+    } catch (DlmsException e) {
+      // no scaler_unit to be read (access rights): the raw value stands alone
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Associates; with HLS-GMAC a meter that refuses the counter as replayed (an earlier read used
+   * it) is asked for the last counter it accepted, and the association is opened again above it.
+   */
+  private DlmsClient connect() {
+    ClientSettings s = settings(1);
+    try {
+      return DlmsClient.connect(s);
+    } catch (DlmsReplayException e) {
+      OptionalLong accepted =
+          s.security() == SecurityLevel.HLS_GMAC
+              ? DlmsClient.acceptedInvocationCounter(s)
+              : OptionalLong.empty();
+      if (accepted.isEmpty()) {
+        throw e;
+      }
+      return DlmsClient.connect(settings(accepted.getAsLong() + 1));
+    }
+  }
+
+  private ClientSettings settings(long invocationCounter) {
     SecurityLevel level = FleetOptions.securityLevel(security);
     if (level == SecurityLevel.LLS && password == null) {
       throw new ConfigException("--security lls needs --password");
@@ -214,7 +287,7 @@ public final class ReadCommand implements Callable<Integer> {
         InputBytes.hexOption("--system-title", systemTitle, 8),
         Duration.ofSeconds(timeoutSeconds),
         4096,
-        1);
+        invocationCounter);
   }
 
   static int defaultClass(ObisCode o) {
@@ -224,7 +297,7 @@ public final class ReadCommand implements Callable<Integer> {
     if (o.equals(ObisCode.CLOCK)) {
       return 8;
     }
-    return o.c() == 96 || o.c() == 42 ? 1 : 3;
+    return o.c() == 96 || o.c() == 42 || o.c() == 43 ? 1 : 3;
   }
 
   private void printProfile(PrintWriter out, ProfileData p) {

@@ -11,7 +11,6 @@ import io.loadlens.dlms.DlmsConnectionException;
 import io.loadlens.dlms.DlmsException;
 import io.loadlens.dlms.DlmsFramingException;
 import io.loadlens.dlms.DlmsTimeoutException;
-import io.loadlens.dlms.axdr.CosemValue;
 import io.loadlens.dlms.client.ClientSettings;
 import io.loadlens.dlms.client.DlmsClient;
 import io.loadlens.dlms.client.Framing;
@@ -86,43 +85,16 @@ public final class DlmsMeterReader implements MeterReader {
   }
 
   /**
-   * Reads 0-0:43.1.0.255 as the public client (SAP 16, no security) over TCP; meters on a serial
-   * line are not asked (their line is held by the session).
+   * Reads 0-0:43.1.0.255 as the public client ({@link DlmsClient#acceptedInvocationCounter}) over
+   * TCP; meters on a serial line are not asked (their line is held by the session).
    */
   @Override
   public java.util.OptionalLong acceptedInvocationCounter(MeterConfig meter) {
     if (meter.serial().isPresent() || meter.security() != MeterConfig.Security.HLS_GMAC) {
       return java.util.OptionalLong.empty();
     }
-    ClientSettings hls = settings(meter, meter.host(), meter.port(), 0);
-    ClientSettings publicClient =
-        new ClientSettings(
-            hls.host(),
-            hls.port(),
-            hls.framing(),
-            PUBLIC_CLIENT,
-            hls.serverLogicalAddress(),
-            hls.serverPhysicalAddress(),
-            SecurityLevel.NONE,
-            null,
-            new byte[0],
-            new byte[0],
-            new byte[0],
-            hls.timeout(),
-            hls.maxPduSize(),
-            0);
-    try (DlmsClient client = DlmsClient.connect(publicClient)) {
-      return client.get(1, ObisCode.INVOCATION_COUNTER, 2) instanceof CosemValue.Int i
-              && i.value() >= 0
-          ? java.util.OptionalLong.of(i.value())
-          : java.util.OptionalLong.empty();
-    } catch (RuntimeException e) {
-      return java.util.OptionalLong.empty();
-    }
+    return DlmsClient.acceptedInvocationCounter(settings(meter, meter.host(), meter.port(), 0));
   }
-
-  /** The public client's SAP (Green Book), which meters let associate without security. */
-  static final int PUBLIC_CLIENT = 16;
 
   /** HDLC over a serial device, holding the device for the whole session. */
   private MeterSession openSerial(MeterConfig meter, SerialAccess serial, long invocationCounter) {

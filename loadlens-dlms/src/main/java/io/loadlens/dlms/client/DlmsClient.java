@@ -56,6 +56,45 @@ public final class DlmsClient implements AutoCloseable {
     return connect(SocketLink.connect(s.host(), s.port(), s.timeout()), s, options);
   }
 
+  /** The public client's SAP (Green Book), which meters let associate without security. */
+  public static final int PUBLIC_CLIENT = 16;
+
+  /**
+   * The last invocation counter the meter accepted, as its public client reads it: associates at
+   * {@code s.host():s.port()} with the same framing and server address as client SAP {@value
+   * #PUBLIC_CLIENT} without security and GETs Data 0-0:43.1.0.255 attribute 2. A client whose
+   * counter the meter refused as replayed (its own was lost) continues above it. Empty when the
+   * meter refuses the public client, does not offer the object, or cannot be reached.
+   */
+  public static java.util.OptionalLong acceptedInvocationCounter(ClientSettings s) {
+    if (s.host() == null) {
+      return java.util.OptionalLong.empty();
+    }
+    ClientSettings publicClient =
+        new ClientSettings(
+            s.host(),
+            s.port(),
+            s.framing(),
+            PUBLIC_CLIENT,
+            s.serverLogicalAddress(),
+            s.serverPhysicalAddress(),
+            SecurityLevel.NONE,
+            null,
+            new byte[0],
+            new byte[0],
+            new byte[0],
+            s.timeout(),
+            s.maxPduSize(),
+            0);
+    try (DlmsClient c = connect(publicClient)) {
+      return c.get(1, ObisCode.INVOCATION_COUNTER, 2) instanceof CosemValue.Int i && i.value() >= 0
+          ? java.util.OptionalLong.of(i.value())
+          : java.util.OptionalLong.empty();
+    } catch (RuntimeException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+
   /**
    * Opens the association over a link that is already open (a serial line, for example): SNRM/UA
    * for HDLC, AARQ/AARE, HLS pass 3/4. {@code s.host()} and {@code s.port()} are not used; {@code
