@@ -2,6 +2,7 @@ package io.loadlens.app.cli;
 
 import io.loadlens.app.Main;
 import io.loadlens.app.config.ConfigException;
+import io.loadlens.app.pipeline.CaptureInterval;
 import io.loadlens.app.pipeline.VeeStage;
 import io.loadlens.model.MeterId;
 import io.loadlens.model.MeterInfo;
@@ -63,10 +64,11 @@ public final class EditCommand implements Callable<Integer> {
 
   @Option(
       names = "--interval",
-      defaultValue = "15",
       paramLabel = "MIN",
-      description = "Capture period in minutes (default ${DEFAULT-VALUE}).")
-  int intervalMinutes;
+      description =
+          "Capture period in minutes (default: the meter's own, from the spacing of its stored"
+              + " rows).")
+  Integer intervalMinutes;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -95,7 +97,10 @@ public final class EditCommand implements Callable<Integer> {
         throw new ConfigException(e.getMessage(), e);
       }
       store.recordEdit(edit);
-      Duration interval = Duration.ofMinutes(intervalMinutes);
+      Duration interval =
+          intervalMinutes != null
+              ? Duration.ofMinutes(intervalMinutes)
+              : CaptureInterval.of(store, info);
       new VeeStage(store, new VeeEngine(VeeCommand.veeConfig(data)))
           .runOne(info, null, InsightsCommand.latestCapture(store, interval), interval);
       out.printf(

@@ -1,6 +1,7 @@
 package io.loadlens.app.cli;
 
 import io.loadlens.app.Main;
+import io.loadlens.app.pipeline.CaptureInterval;
 import io.loadlens.app.pipeline.InsightStage;
 import io.loadlens.app.pipeline.InsightSummary;
 import io.loadlens.app.pipeline.Json;
@@ -42,9 +43,10 @@ public final class InsightsCommand implements Callable<Integer> {
   @Option(
       names = "--interval",
       paramLabel = "MIN",
-      defaultValue = "15",
-      description = "Capture period in minutes (default 15).")
-  int intervalMinutes;
+      description =
+          "Step of the fleet's time grid in minutes (default: the meters' capture period, the"
+              + " coarsest where they differ).")
+  Integer intervalMinutes;
 
   @Option(names = "--json", description = "Print the insights as JSON.")
   boolean json;
@@ -53,12 +55,16 @@ public final class InsightsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (intervalMinutes <= 0) {
+    if (intervalMinutes != null && intervalMinutes <= 0) {
       throw new IllegalArgumentException("--interval must be positive, got " + intervalMinutes);
     }
-    Duration interval = Duration.ofMinutes(intervalMinutes);
     PrintWriter out = spec.commandLine().getOut();
     try (Store store = data.openStore()) {
+      List<MeterInfo> meters = selection.meters(store);
+      Duration interval =
+          intervalMinutes != null
+              ? Duration.ofMinutes(intervalMinutes)
+              : CaptureInterval.coarsest(store, meters);
       Instant to = selection.to() != null ? selection.to() : latestCapture(store, interval);
       if (to == null) {
         out.println("No data in the store yet: run ingest-profile, import or demo first.");
@@ -67,7 +73,6 @@ public final class InsightsCommand implements Callable<Integer> {
       Instant from =
           selection.from() != null ? selection.from() : to.minus(Duration.ofDays(DEFAULT_DAYS));
       FleetGrid grid = InsightStage.grid(from, to, interval);
-      List<MeterInfo> meters = selection.meters(store);
       InsightStage stage =
           new InsightStage(store, InsightConfig.defaults(), InstantSource.system());
       List<InsightStage.Analysed> all = stage.run(meters, grid, ConsoleProgress.forTerminal());

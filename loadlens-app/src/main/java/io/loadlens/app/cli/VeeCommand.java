@@ -32,9 +32,10 @@ public final class VeeCommand implements Callable<Integer> {
   @Option(
       names = "--interval",
       paramLabel = "MIN",
-      defaultValue = "15",
-      description = "Capture period in minutes (default 15).")
-  int intervalMinutes;
+      description =
+          "Capture period in minutes (default: each meter's own, from the spacing of its stored"
+              + " rows).")
+  Integer intervalMinutes;
 
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
@@ -43,7 +44,7 @@ public final class VeeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (intervalMinutes <= 0) {
+    if (intervalMinutes != null && intervalMinutes <= 0) {
       throw new IllegalArgumentException("--interval must be positive, got " + intervalMinutes);
     }
     try (Store store = data.openStore()) {
@@ -53,7 +54,7 @@ public final class VeeCommand implements Callable<Integer> {
               selection.meters(store),
               selection.from(),
               selection.to(),
-              Duration.ofMinutes(intervalMinutes),
+              intervalMinutes == null ? null : Duration.ofMinutes(intervalMinutes),
               ConsoleProgress.forTerminal());
       print(spec.commandLine().getOut(), o, json);
     }

@@ -50,10 +50,12 @@ public final class VeeStage {
   /**
    * Validates the given meters over {@code [from, to)}. {@code from} may be null: each meter then
    * starts at its first stored capture. {@code to} may be null: the latest capture of the fleet.
+   * {@code interval} may be null: each meter on its own capture period ({@link CaptureInterval}).
    */
   public Outcome run(
       List<MeterInfo> meters, Instant from, Instant to, Duration interval, Progress progress) {
-    Instant end = to != null ? alignDown(to, interval) : fleetEnd(interval);
+    boolean throughLast = to == null;
+    Instant end = to != null ? to : fleetEnd();
     progress.start("VEE", meters.size());
     FleetSummary fleet = FleetSummary.empty();
     int empty = 0;
@@ -64,7 +66,7 @@ public final class VeeStage {
           chunk.parallelStream()
               .map(
                   m -> {
-                    Optional<VeeResult> r = validate(m, from, end, interval);
+                    Optional<VeeResult> r = validate(m, from, end, throughLast, interval);
                     progress.step();
                     return r;
                   })
@@ -90,9 +92,14 @@ public final class VeeStage {
     return new Outcome(meters.size(), empty, fleet, findings);
   }
 
-  /** Validates one meter and stores its output; empty when it has no energy data in the span. */
+  /**
+   * Validates one meter and stores its output; empty when it has no energy data in the span. {@code
+   * to} may be null: through the fleet's latest capture. {@code interval} may be null: the meter's
+   * own capture period.
+   */
   public Optional<VeeResult> runOne(MeterInfo meter, Instant from, Instant to, Duration interval) {
-    Optional<VeeResult> r = validate(meter, from, to, interval);
+    Optional<VeeResult> r =
+        validate(meter, from, to != null ? to : fleetEnd(), to == null, interval);
     r.ifPresent(
         result -> {
           store.replaceValidated(result.series());
@@ -103,9 +110,14 @@ public final class VeeStage {
     return r;
   }
 
-  /** Validates one meter without storing; empty when it has no energy data in the span. */
+  /**
+   * Validates one meter without storing; empty when it has no energy data in the span.
+   *
+   * @param to the end of the span, exclusive; with {@code throughLast} the latest capture, which
+   *     for interval rows (stamped at the interval's start) is the start of the last interval
+   */
   private Optional<VeeResult> validate(
-      MeterInfo meter, Instant from, Instant to, Duration interval) {
+      MeterInfo meter, Instant from, Instant to, boolean throughLast, Duration interval) {
     Instant wide = from != null ? from : Instant.EPOCH;
     List<IntervalSeries> channels = new ArrayList<>();
     for (ObisCode obis : store.channels(meter.id())) {
@@ -119,18 +131,23 @@ public final class VeeStage {
     if (channels.isEmpty()) {
       return Optional.empty();
     }
-    Instant start = from != null ? alignDown(from, interval) : firstCapture(channels, interval);
-    if (!to.isAfter(start)) {
+    Duration step = interval != null ? interval : CaptureInterval.of(channels);
+    Instant start = from != null ? alignDown(from, step) : firstCapture(channels, step);
+    boolean intervalRows = channels.stream().allMatch(c -> c.obis().d() == 29);
+    Instant end = alignDown(to, step);
+    if (throughLast && intervalRows) {
+      end = end.plus(step);
+    }
+    if (!end.isAfter(start)) {
       return Optional.empty();
     }
-    boolean intervalRows = channels.stream().allMatch(c -> c.obis().d() == 29);
     VeeInput input =
         new VeeInput(
             meter,
             channels,
-            interval,
+            step,
             start,
-            to,
+            end,
             intervalRows ? VeeInput.RowTime.INTERVAL_START : VeeInput.RowTime.INTERVAL_END,
             List.of(),
             null,
@@ -154,7 +171,7 @@ public final class VeeStage {
     return alignDown(Instant.ofEpochSecond(first), interval);
   }
 
-  private Instant fleetEnd(Duration interval) {
+  private Instant fleetEnd() {
     Instant last = Instant.EPOCH;
     for (ObisCode obis : ENERGY_CHANNELS) {
       for (Instant t : store.lastCaptureTimes(obis).values()) {
@@ -163,7 +180,7 @@ public final class VeeStage {
         }
       }
     }
-    return alignDown(last, interval);
+    return last;
   }
 
   static Instant alignDown(Instant t, Duration interval) {
