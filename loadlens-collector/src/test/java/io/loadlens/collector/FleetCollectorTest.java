@@ -230,14 +230,18 @@ class FleetCollectorTest {
         .satisfies(e -> assertThat(e.detail()).contains("in 97 of 97 rows"));
   }
 
+  /** A meter with HLS-GMAC, whose sessions use invocation counters. */
+  private static MeterConfig hlsMeter() {
+    return new MeterConfigBuilder(MeterId.of("H-1"), "127.0.0.1")
+        .security(MeterConfig.Security.HLS_GMAC)
+        .systemTitle(Octets.ofHex("4C4C530000000001"))
+        .keys(new MeterKeys(new byte[16], new byte[16], new byte[0]), null)
+        .build();
+  }
+
   @Test
   void persistsInvocationCountersAndStartsTheNextSessionFromThem() {
-    MeterConfig hls =
-        new MeterConfigBuilder(MeterId.of("H-1"), "127.0.0.1")
-            .security(MeterConfig.Security.HLS_GMAC)
-            .systemTitle(Octets.ofHex("4C4C530000000001"))
-            .keys(new MeterKeys(new byte[16], new byte[16], new byte[0]), null)
-            .build();
+    MeterConfig hls = hlsMeter();
     FleetConfig fleet = new FleetConfig(Octets.ofHex("4C4C4E0000000001"), List.of(hls));
 
     collector(fleet).build().runPass();
@@ -250,12 +254,7 @@ class FleetCollectorTest {
 
   @Test
   void aCounterTheMeterRefusesAsReplayedDoublesOncePerPassUntilItPassesTheMeters() {
-    MeterConfig hls =
-        new MeterConfigBuilder(MeterId.of("H-1"), "127.0.0.1")
-            .security(MeterConfig.Security.HLS_GMAC)
-            .systemTitle(Octets.ofHex("4C4C530000000001"))
-            .keys(new MeterKeys(new byte[16], new byte[16], new byte[0]), null)
-            .build();
+    MeterConfig hls = hlsMeter();
     FleetConfig fleet = new FleetConfig(Octets.ofHex("4C4C4E0000000001"), List.of(hls));
     ReadFailure refused =
         new ReadFailure(OperatorCode.REPLAY_DETECTED, "invocation-counter-error", false, null);

@@ -68,37 +68,31 @@ final class SimpleObjects {
     }
   }
 
-  /**
-   * The invocation counter object (Data, class 1, 0-0:43.1.0.255): attribute 2 is the last counter
-   * the meter accepted from its HLS client, as a double-long-unsigned (0 before any), so a client
-   * that lost its counter continues above it.
-   */
-  record InvocationCounter(ServerCounters counters) implements ServerObject {
-    @Override
-    public ObisCode obis() {
-      return ObisCode.INVOCATION_COUNTER;
-    }
+  /** Data, class 1 version 0: 1 logical_name, 2 value (what {@link #writeValue} writes). */
+  interface DataObject extends ServerObject {
+    /** Writes attribute 2, the value. */
+    void writeValue(AxdrWriter out);
 
     @Override
-    public int classId() {
+    default int classId() {
       return 1;
     }
 
     @Override
-    public int version() {
+    default int version() {
       return 0;
     }
 
     @Override
-    public int attributeCount() {
+    default int attributeCount() {
       return 2;
     }
 
     @Override
-    public DataAccessResult get(int attribute, SelectiveAccess access, AxdrWriter out) {
+    default DataAccessResult get(int attribute, SelectiveAccess access, AxdrWriter out) {
       switch (attribute) {
         case 1 -> ServerObject.logicalName(out, obis());
-        case 2 -> out.integer(DataType.DOUBLE_LONG_UNSIGNED, Math.max(0, counters.lastAccepted()));
+        case 2 -> writeValue(out);
         default -> {
           return DataAccessResult.OBJECT_UNDEFINED;
         }
@@ -107,8 +101,25 @@ final class SimpleObjects {
     }
   }
 
-  /** Data, class 1 version 0, whose value is an octet-string or an unsigned. */
-  record Data(ObisCode obis, byte[] octets, int unsignedValue) implements ServerObject {
+  /**
+   * The invocation counter object (Data, 0-0:43.1.0.255): the last counter the meter accepted from
+   * its HLS client, as a double-long-unsigned (0 before any), so a client that lost its counter
+   * continues above it.
+   */
+  record InvocationCounter(ServerCounters counters) implements DataObject {
+    @Override
+    public ObisCode obis() {
+      return ObisCode.INVOCATION_COUNTER;
+    }
+
+    @Override
+    public void writeValue(AxdrWriter out) {
+      out.integer(DataType.DOUBLE_LONG_UNSIGNED, Math.max(0, counters.lastAccepted()));
+    }
+  }
+
+  /** Data whose value is an octet-string or an unsigned. */
+  record Data(ObisCode obis, byte[] octets, int unsignedValue) implements DataObject {
     static Data deviceId(String id) {
       return new Data(ObisCode.DEVICE_ID_1, id.getBytes(StandardCharsets.US_ASCII), 0);
     }
@@ -118,36 +129,12 @@ final class SimpleObjects {
     }
 
     @Override
-    public int classId() {
-      return 1;
-    }
-
-    @Override
-    public int version() {
-      return 0;
-    }
-
-    @Override
-    public int attributeCount() {
-      return 2;
-    }
-
-    @Override
-    public DataAccessResult get(int attribute, SelectiveAccess access, AxdrWriter out) {
-      switch (attribute) {
-        case 1 -> ServerObject.logicalName(out, obis);
-        case 2 -> {
-          if (octets != null) {
-            out.octetString(octets);
-          } else {
-            out.integer(DataType.UNSIGNED, unsignedValue);
-          }
-        }
-        default -> {
-          return DataAccessResult.OBJECT_UNDEFINED;
-        }
+    public void writeValue(AxdrWriter out) {
+      if (octets != null) {
+        out.octetString(octets);
+      } else {
+        out.integer(DataType.UNSIGNED, unsignedValue);
       }
-      return DataAccessResult.SUCCESS;
     }
   }
 
