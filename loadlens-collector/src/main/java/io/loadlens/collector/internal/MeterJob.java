@@ -43,12 +43,14 @@ public final class MeterJob {
   public static final int COUNTER_SKIP_AFTER_FAILURE = 16;
 
   /**
-   * How far the stored counter moves at least after the meter refused it as replayed or stale. A
-   * refusal means the meter has accepted a higher counter from this client title before: the
-   * collector's state was lost or restored from a backup, or another tool used the same title. The
-   * counter then moves by this much or by its own value, whichever is more (it doubles), so a
-   * meter's counter is passed within a few passes without spending more than half of the 32-bit
-   * range; one attempt per pass, as meters may lock out a client after repeated refusals.
+   * How far the stored counter moves at least after the meter refused it as replayed or stale and
+   * did not say, through its public client, which counter it last accepted. A refusal means the
+   * meter has accepted a higher counter from this client title before: the collector's state was
+   * lost or restored from a backup, or another tool used the same title. The counter then moves by
+   * this much or by its own value, whichever is more (it doubles), so a meter's counter is passed
+   * within a few passes without spending more than half of the 32-bit range; one attempt per pass,
+   * as meters may lock out a client after repeated refusals. A meter that says where it stands is
+   * associated again at once above that counter.
    */
   public static final long COUNTER_SKIP_AFTER_REPLAY = 65_536;
 
