@@ -299,7 +299,7 @@ class DashboardEndToEndTest {
                 new Class<?>[] {Store.class},
                 (proxy, method, args) -> {
                   if (broken.get()
-                      && Set.of("events", "recentEvents", "eventCounts")
+                      && Set.of("events", "recentErrors", "latestEvents", "eventCounts")
                           .contains(method.getName())) {
                     throw new IllegalStateException("events table is unreadable");
                   }

@@ -101,12 +101,6 @@ public interface Store extends AutoCloseable {
   List<MeterEvent> events(Instant from, Instant to, int limit);
 
   /**
-   * Events of all meters that overlap {@code [from, to)}, newest start first, at most {@code
-   * limit}: what a window too large to list holds most recently.
-   */
-  List<MeterEvent> recentEvents(Instant from, Instant to, int limit);
-
-  /**
    * Events with an operator code (read errors, hardware faults, missing profile entries) that
    * overlap {@code [from, to)}, newest start first, at most {@code limit}: however many findings
    * without a code the window also holds.

@@ -314,7 +314,7 @@ abstract class StoreContractTest {
   }
 
   @Test
-  void recentEventsComeNewestFirstAndCountsGroupByCodeOrElseKind() {
+  void recentErrorsComeNewestFirstAndCountsGroupByCodeOrElseKind() {
     MeterEvent a1 =
         new MeterEvent(A, MeterEvent.Kind.READ_FAILURE, at(1), at(1), OperatorCode.TIMEOUT, "t");
     MeterEvent b1 =
@@ -327,8 +327,6 @@ abstract class StoreContractTest {
         new MeterEvent(A, MeterEvent.Kind.READ_FAILURE, at(30), at(30), OperatorCode.TIMEOUT, "");
     store.recordEvents(List.of(a1, b1, a2, b2, late));
 
-    assertThat(store.recentEvents(at(0), at(20), 10)).containsExactly(b2, a2, b1, a1);
-    assertThat(store.recentEvents(at(0), at(20), 2)).containsExactly(b2, a2);
     assertThat(store.recentErrors(at(0), at(20), 10)).containsExactly(a2, b1, a1);
     assertThat(store.recentErrors(at(0), at(20), 1)).containsExactly(a2);
     assertThat(store.eventCounts(at(0), at(20)))

@@ -218,25 +218,22 @@ public final class InMemoryStore implements Store {
     return out.subList(0, Math.min(limit, out.size()));
   }
 
-  @Override
-  public List<MeterEvent> recentEvents(Instant from, Instant to, int limit) {
+  /** Events overlapping [from, to), newest start first. */
+  private List<MeterEvent> newestFirst(Instant from, Instant to) {
     List<MeterEvent> all = new ArrayList<>(events(from, to, Integer.MAX_VALUE));
     all.sort(Comparator.comparing(MeterEvent::start).reversed());
-    return all.subList(0, Math.min(limit, all.size()));
+    return all;
   }
 
   @Override
   public List<MeterEvent> recentErrors(Instant from, Instant to, int limit) {
-    return recentEvents(from, to, Integer.MAX_VALUE).stream()
-        .filter(e -> e.code() != null)
-        .limit(limit)
-        .toList();
+    return newestFirst(from, to).stream().filter(e -> e.code() != null).limit(limit).toList();
   }
 
   @Override
   public List<MeterEvent> latestEvents(Instant from, Instant to, Set<MeterEvent.Kind> kinds) {
     Map<MeterId, MeterEvent> newest = new java.util.LinkedHashMap<>();
-    for (MeterEvent e : recentEvents(from, to, Integer.MAX_VALUE)) {
+    for (MeterEvent e : newestFirst(from, to)) {
       if (kinds.contains(e.kind())) {
         newest.putIfAbsent(e.meter(), e);
       }

@@ -129,12 +129,6 @@ final class MetaSql {
     return events(c, meter, from, to, limit, "", "start_at, meter_id, kind");
   }
 
-  /** Events of all meters overlapping [from, to), newest start first, at most {@code limit}. */
-  List<MeterEvent> recentEvents(Connection c, Instant from, Instant to, int limit)
-      throws SQLException {
-    return events(c, null, from, to, limit, "", "start_at DESC, meter_id, kind");
-  }
-
   /** Events with an operator code overlapping [from, to), newest start first. */
   List<MeterEvent> recentErrors(Connection c, Instant from, Instant to, int limit)
       throws SQLException {

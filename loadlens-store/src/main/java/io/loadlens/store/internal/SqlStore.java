@@ -385,11 +385,6 @@ public abstract class SqlStore implements Store {
   }
 
   @Override
-  public List<MeterEvent> recentEvents(Instant from, Instant to, int limit) {
-    return read("recent events", c -> meta.recentEvents(c, from, to, limit));
-  }
-
-  @Override
   public List<MeterEvent> recentErrors(Instant from, Instant to, int limit) {
     return read("recent errors", c -> meta.recentErrors(c, from, to, limit));
   }
