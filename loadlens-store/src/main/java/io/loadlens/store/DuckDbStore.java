@@ -306,11 +306,6 @@ public final class DuckDbStore extends SqlStore {
   }
 
   @Override
-  protected String stageTable() {
-    return ROWS;
-  }
-
-  @Override
   public void replaceValidated(ValidatedSeries series) {
     replaceValidated(List.of(series));
   }
@@ -340,15 +335,6 @@ public final class DuckDbStore extends SqlStore {
           afterCommit = pending::apply;
           return null;
         });
-  }
-
-  /**
-   * Not used: DuckDB's {@link #move} registers the series first and stages them with their ids
-   * ({@link #stage(Connection, List)}), which the shared staging step cannot do.
-   */
-  @Override
-  protected void stage(Connection c, IngestPlan plan, Instant now) throws SQLException {
-    throw new UnsupportedOperationException("DuckDbStore stages in move()");
   }
 
   /**
@@ -501,8 +487,8 @@ public final class DuckDbStore extends SqlStore {
     return new IngestResult(stagedRows, inserted, hits - conflicts, conflicts);
   }
 
-  @Override
-  protected void unstage(Connection c) throws SQLException {
+  /** Empties the staging tables after a move. */
+  private void unstage(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute("DELETE FROM " + SERIES);
       st.execute("DELETE FROM " + HITS);

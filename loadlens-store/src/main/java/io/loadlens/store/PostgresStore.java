@@ -320,21 +320,61 @@ public final class PostgresStore extends SqlStore {
     }
   }
 
-  @Override
-  protected String stageTable() {
-    return STAGE;
-  }
-
   /**
-   * Stages the plan with a binary {@code COPY} into a temporary table of {@code raw_data}'s columns
-   * dropped at commit (temporary tables are not WAL-logged).
+   * The staging path: the plan is copied (binary {@code COPY}) into a temporary table of {@code
+   * raw_data}'s columns, dropped at commit (temporary tables are not WAL-logged), then inserted
+   * with {@code ON CONFLICT DO NOTHING}; when fewer rows went in than were staged, the staged rows
+   * whose stored value differs are recorded as conflicts and the rest counted as duplicates.
    */
-  @Override
-  protected void stage(Connection c, IngestPlan plan, Instant now) throws SQLException {
+  private static IngestResult moveThroughStage(Connection c, IngestPlan plan, Instant now)
+      throws SQLException {
+    long staged = plan.stagedRows();
     try (Statement st = c.createStatement()) {
       st.execute("CREATE TEMP TABLE " + STAGE + " (LIKE raw_data) ON COMMIT DROP");
     }
     RawDataCopy.copy(c, STAGE, plan, now);
+    long inserted;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO raw_data "
+                + RawDataCopy.COLUMNS
+                + " SELECT "
+                + RawDataCopy.COLUMN_LIST
+                + " FROM "
+                + STAGE
+                + " ON CONFLICT DO NOTHING")) {
+      inserted = ps.executeUpdate();
+    }
+    long conflicts = inserted < staged ? recordConflicts(c, now) : 0;
+    return new IngestResult(staged, inserted, staged - inserted - conflicts, conflicts);
+  }
+
+  /** Records the staged rows whose stored value differs; returns how many there are. */
+  private static long recordConflicts(Connection c, Instant now) throws SQLException {
+    String join =
+        " FROM "
+            + STAGE
+            + " s JOIN raw_data r ON r.meter_id = s.meter_id AND r.obis = s.obis"
+            + " AND r.\"timestamp\" = s.\"timestamp\" WHERE r.value <> s.value";
+    long clash;
+    try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + join);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      clash = rs.getLong(1);
+    }
+    if (clash > 0) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO conflicts (meter_id, obis, \"timestamp\", stored_value, offered_value,"
+                  + " source, seen_at) SELECT s.meter_id, s.obis, r.\"timestamp\", r.value,"
+                  + " s.value, s.source, ?"
+                  + join
+                  + " ON CONFLICT DO NOTHING")) {
+        ps.setObject(1, Sql.odt(now));
+        ps.executeUpdate();
+      }
+    }
+    return clash;
   }
 
   /**
@@ -347,8 +387,11 @@ public final class PostgresStore extends SqlStore {
   @Override
   protected IngestResult move(Connection c, IngestPlan plan, Instant now) throws SQLException {
     long staged = plan.stagedRows();
-    if (staged == 0 || anyStored(c, plan)) {
-      return super.move(c, plan, now);
+    if (staged == 0) {
+      return IngestResult.NONE;
+    }
+    if (anyStored(c, plan)) {
+      return moveThroughStage(c, plan, now);
     }
     Savepoint sp = c.setSavepoint();
     try {
@@ -361,7 +404,7 @@ public final class PostgresStore extends SqlStore {
       }
       c.rollback(sp);
       LOG.debug("direct copy met a row stored meanwhile; staging instead: {}", e.getMessage());
-      return super.move(c, plan, now);
+      return moveThroughStage(c, plan, now);
     }
   }
 
@@ -444,11 +487,6 @@ public final class PostgresStore extends SqlStore {
   /** A SQL string literal (COPY takes no parameters); ids are text, quotes doubled. */
   static String literal(String s) {
     return "'" + s.replace("'", "''") + "'";
-  }
-
-  @Override
-  protected void unstage(Connection c) {
-    // ON COMMIT DROP
   }
 
   @Override

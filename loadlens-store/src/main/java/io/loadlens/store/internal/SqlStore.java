@@ -61,17 +61,6 @@ public abstract class SqlStore implements Store {
   /** Runs work in one transaction, committed when it returns, rolled back when it throws. */
   protected abstract <T> T write(String what, Sql.Work<T> work);
 
-  /**
-   * Creates the staging table {@link #stageTable()} if needed and fills it with the plan's rows in
-   * {@code raw_data}'s columns ({@link RawDataCopy#COLUMNS}), ingested at {@code now}.
-   */
-  protected abstract void stage(Connection c, IngestPlan plan, Instant now) throws SQLException;
-
-  /** Empties or drops the staging table after a move. */
-  protected abstract void unstage(Connection c) throws SQLException;
-
-  protected abstract String stageTable();
-
   /** Called before the ingest transaction starts (e.g. to create partitions). */
   protected void beforeIngest(IngestPlan plan) {}
 
@@ -109,64 +98,13 @@ public abstract class SqlStore implements Store {
   }
 
   /**
-   * Moves the plan's rows into {@code raw_data} inside the ingest transaction.
+   * Moves the plan's rows into {@code raw_data} inside the ingest transaction, recording re-sent
+   * rows with a different value in {@code conflicts}.
    *
    * @return rows inserted, duplicates and conflicts among the staged rows ({@code offered} unused)
    */
-  protected IngestResult move(Connection c, IngestPlan plan, Instant now) throws SQLException {
-    long staged = plan.stagedRows();
-    long conflicts = 0;
-    long dups = 0;
-    long inserted = 0;
-    if (staged > 0) {
-      stage(c, plan, now);
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO raw_data "
-                  + RawDataCopy.COLUMNS
-                  + " SELECT "
-                  + RawDataCopy.COLUMN_LIST
-                  + " FROM "
-                  + stageTable()
-                  + " ON CONFLICT DO NOTHING")) {
-        inserted = ps.executeUpdate();
-      }
-      if (inserted < staged) {
-        long clash = recordConflicts(c, now);
-        conflicts += clash;
-        dups += staged - inserted - clash;
-      }
-      unstage(c);
-    }
-    return new IngestResult(staged, inserted, dups, conflicts);
-  }
-
-  private long recordConflicts(Connection c, Instant now) throws SQLException {
-    String join =
-        " FROM "
-            + stageTable()
-            + " s JOIN raw_data r ON r.meter_id = s.meter_id AND r.obis = s.obis"
-            + " AND r.\"timestamp\" = s.\"timestamp\" WHERE r.value <> s.value";
-    long clash;
-    try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + join);
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      clash = rs.getLong(1);
-    }
-    if (clash > 0) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO conflicts (meter_id, obis, \"timestamp\", stored_value, offered_value,"
-                  + " source, seen_at) SELECT s.meter_id, s.obis, r.\"timestamp\", r.value,"
-                  + " s.value, s.source, ?"
-                  + join
-                  + " ON CONFLICT DO NOTHING")) {
-        ps.setObject(1, Sql.odt(now));
-        ps.executeUpdate();
-      }
-    }
-    return clash;
-  }
+  protected abstract IngestResult move(Connection c, IngestPlan plan, Instant now)
+      throws SQLException;
 
   private static void insertConflicts(Connection c, List<Conflict> list) throws SQLException {
     try (PreparedStatement ps =
