@@ -182,18 +182,7 @@ class SimulatorEndToEndTest {
   void aCollectorThatLostItsInvocationCountersReadsItsHlsMetersAgainInTheSamePass()
       throws Exception {
     String first = "127." + ThreadLocalRandom.current().nextInt(60, 200) + ".251.1";
-    FleetSpec spec =
-        new FleetSpec(
-            3,
-            2,
-            15,
-            SecurityLevel.HLS_GMAC,
-            Framing.WRAPPER,
-            first,
-            FleetSpec.DLMS_PORT,
-            FaultSpec.none(),
-            7,
-            ZoneOffset.UTC);
+    FleetSpec spec = FleetSpec.of(3, 2, 7).withFirstAddress(first); // HLS-GMAC over the wrapper
     try (SimulatedFleet sim = SimulatedFleet.start(spec, clock, work)) {
       assertThat(pass(sim.fleetFile(), 0).failedByCode()).isEmpty();
       Path counters = state.resolve("invocation-counters");

@@ -90,6 +90,12 @@ public record FleetSpec(
         ZoneId.of("UTC"));
   }
 
+  /** The same fleet on loopback addresses from {@code first} (tests give each fleet its own). */
+  public FleetSpec withFirstAddress(String first) {
+    return new FleetSpec(
+        meters, days, intervalMinutes, security, framing, first, port, faults, seed, zone);
+  }
+
   /** The loopback address of the meter with a 0-based index. */
   public String address(int index) {
     long a = loopback(firstAddress) + index;

@@ -2,15 +2,11 @@ package io.loadlens.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.loadlens.dlms.client.Framing;
-import io.loadlens.dlms.client.SecurityLevel;
 import io.loadlens.simulator.FleetMeter;
 import io.loadlens.simulator.FleetSpec;
 import io.loadlens.simulator.SimulatedFleet;
-import io.loadlens.simulator.fault.FaultSpec;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -23,18 +19,7 @@ class ReadCommandTest {
   void readsARegisterScaledInItsUnitAgainAndAgainAndThePublicClientOnlyItsInvocationCounter(
       @TempDir Path work) {
     String first = "127." + ThreadLocalRandom.current().nextInt(60, 200) + ".252.1";
-    FleetSpec spec =
-        new FleetSpec(
-            1,
-            1,
-            15,
-            SecurityLevel.HLS_GMAC,
-            Framing.WRAPPER,
-            first,
-            FleetSpec.DLMS_PORT,
-            FaultSpec.none(),
-            11,
-            ZoneOffset.UTC);
+    FleetSpec spec = FleetSpec.of(1, 1, 11).withFirstAddress(first); // HLS-GMAC over the wrapper
     try (SimulatedFleet sim = SimulatedFleet.start(spec, Clock.systemUTC(), work)) {
       FleetMeter m = sim.meters().get(0);
       HexFormat hex = HexFormat.of();
