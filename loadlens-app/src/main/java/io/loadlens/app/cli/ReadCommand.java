@@ -12,6 +12,7 @@ import io.loadlens.dlms.client.DlmsClient;
 import io.loadlens.dlms.client.Framing;
 import io.loadlens.dlms.client.ProfileColumn;
 import io.loadlens.dlms.client.ProfileData;
+import io.loadlens.dlms.client.ScalerUnit;
 import io.loadlens.dlms.client.SecurityLevel;
 import io.loadlens.model.ObisCode;
 import io.loadlens.model.ProfileStatus;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -220,29 +222,19 @@ public final class ReadCommand implements Callable<Integer> {
    * Empty for other objects, non-numeric values, or when the scaler_unit cannot be read.
    */
   private Optional<ScaledValue> scaled(DlmsClient c, int cls, ObisCode code, CosemValue v) {
-    int scalerUnit =
-        switch (cls) {
-          case 3, 4 -> 3;
-          case 5 -> 4;
-          default -> -1;
-        };
-    if (attribute != 2 || scalerUnit < 0 || !(v instanceof CosemValue.Int raw)) {
+    OptionalInt scalerUnit = ScalerUnit.attributeOf(cls);
+    if (attribute != 2 || scalerUnit.isEmpty() || !(v instanceof CosemValue.Int raw)) {
       return Optional.empty();
     }
     try {
-      if (c.get(cls, code, scalerUnit) instanceof CosemValue.Structure su
-          && su.elements().size() == 2
-          && su.elements().get(0) instanceof CosemValue.Int scaler
-          && su.elements().get(1) instanceof CosemValue.Int unit) {
-        return Optional.of(
-            new ScaledValue(
-                BigDecimal.valueOf(raw.value()).scaleByPowerOfTen((int) scaler.value()),
-                Unit.fromDlmsCode((int) unit.value()).orElse(Unit.NONE)));
-      }
+      ScalerUnit su = ScalerUnit.decode(c.get(cls, code, scalerUnit.getAsInt()), code);
+      return Optional.of(
+          new ScaledValue(
+              BigDecimal.valueOf(raw.value()).scaleByPowerOfTen(su.scaler()), su.unit()));
     } catch (DlmsException e) {
-      // no scaler_unit to be read (access rights): the raw value stands alone
+      // no scaler_unit to be read (access rights) or not a scaler_unit: the raw value stands alone
+      return Optional.empty();
     }
-    return Optional.empty();
   }
 
   /**

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.BiFunction;
 
 /**
@@ -115,24 +116,14 @@ final class ProfileReader {
   }
 
   private ProfileColumn column(Capture c) {
-    int scalerUnitAttr =
-        switch (c.classId) {
-          case 3, 4 -> 3; // Register, Extended Register: scaler_unit is attribute 3
-          case 5 -> 4; // Demand Register: scaler_unit is attribute 4
-          default -> -1;
-        };
-    if (scalerUnitAttr < 0 || c.attribute != 2) {
+    OptionalInt scalerUnitAttr = ScalerUnit.attributeOf(c.classId);
+    if (scalerUnitAttr.isEmpty() || c.attribute != 2) {
       return new ProfileColumn(c.obis, c.classId, c.attribute, Unit.NONE, 0);
     }
-    CosemValue su = value(new AttributeDescriptor(c.classId, c.obis, scalerUnitAttr));
-    if (!(su instanceof Structure s) || s.elements().size() != 2) {
-      throw new DlmsFramingException(
-          "scaler_unit of " + c.obis + ": " + su + " is not structure{scaler, unit}");
-    }
-    int scaler = (int) integer(s.get(0), "scaler of " + c.obis);
-    int unitCode = (int) integer(s.get(1), "unit of " + c.obis);
-    return new ProfileColumn(
-        c.obis, c.classId, c.attribute, Unit.fromDlmsCode(unitCode).orElse(Unit.NONE), scaler);
+    ScalerUnit su =
+        ScalerUnit.decode(
+            value(new AttributeDescriptor(c.classId, c.obis, scalerUnitAttr.getAsInt())), c.obis);
+    return new ProfileColumn(c.obis, c.classId, c.attribute, su.unit(), su.scaler());
   }
 
   private List<Capture> captureObjects(ObisCode profile) {
@@ -168,7 +159,7 @@ final class ProfileReader {
     return new AxdrReader(data).value();
   }
 
-  private static long integer(CosemValue v, String field) {
+  static long integer(CosemValue v, String field) {
     if (v instanceof Int i && i.type() != DataType.LONG64_UNSIGNED) {
       return i.value();
     }
