@@ -102,21 +102,19 @@ final class ServerAssociation {
     } catch (DlmsException e) {
       return reject(ApplicationContext.LN, Aare.DIAG_NO_REASON, null);
     }
-    if (clientSap == PUBLIC_CLIENT
-        && cfg.security() != SecurityLevel.NONE
-        && aarq.context() == ApplicationContext.LN
-        && aarq.mechanism() == AuthenticationMechanism.NONE) {
-      return publicAssociation(aarq);
-    }
+    // the public client associates at the lowest level whatever the meter's
+    boolean asPublic =
+        clientSap == PUBLIC_CLIENT
+            && aarq.context() == ApplicationContext.LN
+            && aarq.mechanism() == AuthenticationMechanism.NONE;
+    SecurityLevel level = asPublic ? SecurityLevel.NONE : cfg.security();
     ApplicationContext expectedCtx =
-        cfg.security() == SecurityLevel.HLS_GMAC
-            ? ApplicationContext.LN_CIPHERED
-            : ApplicationContext.LN;
+        level == SecurityLevel.HLS_GMAC ? ApplicationContext.LN_CIPHERED : ApplicationContext.LN;
     if (aarq.context() != expectedCtx) {
       return reject(expectedCtx, Aare.DIAG_CONTEXT_NOT_SUPPORTED, null);
     }
     AuthenticationMechanism expectedMech =
-        switch (cfg.security()) {
+        switch (level) {
           case NONE -> AuthenticationMechanism.NONE;
           case LLS -> AuthenticationMechanism.LLS;
           case HLS_GMAC -> AuthenticationMechanism.HLS_GMAC;
@@ -128,7 +126,7 @@ final class ServerAssociation {
               : Aare.DIAG_MECHANISM_NOT_RECOGNISED;
       return reject(expectedCtx, diag, null);
     }
-    if (cfg.security() == SecurityLevel.LLS
+    if (level == SecurityLevel.LLS
         && (aarq.authenticationValue() == null
             || !MessageDigest.isEqual(aarq.authenticationValue(), cfg.password()))) {
       return reject(expectedCtx, Aare.DIAG_AUTHENTICATION_FAILURE, null);
@@ -137,7 +135,7 @@ final class ServerAssociation {
     if (user == null) {
       return reject(expectedCtx, Aare.DIAG_NO_REASON, null);
     }
-    if (cfg.security() == SecurityLevel.HLS_GMAC) {
+    if (level == SecurityLevel.HLS_GMAC) {
       byte[] title = aarq.callingApTitle();
       byte[] challenge = aarq.authenticationValue();
       if (title == null
@@ -181,7 +179,8 @@ final class ServerAssociation {
     InitiateResponse resp =
         new InitiateResponse(DLMS_VERSION, conformance, cfg.maxPduSize(), InitiateResponse.VAA_LN);
     associated = true;
-    if (cfg.security() != SecurityLevel.HLS_GMAC) {
+    publicClient = asPublic && cfg.security() != SecurityLevel.NONE;
+    if (level != SecurityLevel.HLS_GMAC) {
       authenticated = true;
       return new Aare(
               expectedCtx,
@@ -189,7 +188,7 @@ final class ServerAssociation {
               Aare.SOURCE_USER,
               Aare.DIAG_NULL,
               null,
-              cfg.security() == SecurityLevel.LLS ? AuthenticationMechanism.LLS : null,
+              level == SecurityLevel.LLS ? AuthenticationMechanism.LLS : null,
               null,
               resp.encode())
           .encode();
@@ -205,34 +204,6 @@ final class ServerAssociation {
             AuthenticationMechanism.HLS_GMAC,
             stoc,
             protect(resp.encode()))
-        .encode();
-  }
-
-  private byte[] publicAssociation(Aarq aarq) {
-    if (aarq.userInformation() == null) {
-      return reject(ApplicationContext.LN, Aare.DIAG_NO_REASON, null);
-    }
-    InitiateRequest init;
-    try {
-      init = InitiateRequest.decode(aarq.userInformation());
-    } catch (DlmsException e) {
-      return reject(ApplicationContext.LN, Aare.DIAG_NO_REASON, null);
-    }
-    clientMaxPdu = init.maxPduSize();
-    conformance = init.conformance() & Conformance.SERVER_SUPPORTED;
-    associated = true;
-    publicClient = true;
-    InitiateResponse resp =
-        new InitiateResponse(DLMS_VERSION, conformance, cfg.maxPduSize(), InitiateResponse.VAA_LN);
-    return new Aare(
-            ApplicationContext.LN,
-            Aare.RESULT_ACCEPTED,
-            Aare.SOURCE_USER,
-            Aare.DIAG_NULL,
-            null,
-            null,
-            null,
-            resp.encode())
         .encode();
   }
 
